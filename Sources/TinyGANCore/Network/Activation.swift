@@ -1,0 +1,66 @@
+/// Elementwise activation functions, with derivatives written in terms of
+/// the output a = f(z), which is all a layer keeps from its forward pass:
+///
+/// | activation | f(z) | f'(z) from a |
+/// |---|---|---|
+/// | identity | z | 1 |
+/// | tanh | tanh z | 1 - a^2 |
+/// | sigmoid | 1 / (1 + e^-z) | a (1 - a) |
+/// | relu | max(z, 0) | 1 if a > 0 else 0 |
+/// | leaky relu | z if z > 0 else 0.01 z | 1 if a > 0 else 0.01 |
+/// | elu | z if z > 0 else e^z - 1 | 1 if a > 0 else a + 1 |
+///
+/// The slopes are PyTorch's defaults (`LeakyReLU(0.01)`, `ELU(alpha=1)`).
+/// At z = 0 exactly the derivative is the left one, as in PyTorch.
+public enum Activation: String, Codable, CaseIterable, Sendable {
+    case identity
+    case tanh
+    case sigmoid
+    case relu
+    case leakyReLU = "leaky-relu"
+    case elu
+
+    static let leakySlope = 0.01
+
+    /// a = f(z), in place over `count` values.
+    @inline(__always)
+    func apply<S: NetworkScalar>(_ values: UnsafeMutablePointer<S>, count: Int) {
+        switch self {
+        case .identity:
+            return
+        case .tanh:
+            S.tanhInPlace(values, count: count)
+        case .sigmoid:
+            for i in 0..<count { values[i] = 1 / (1 + S.exp(-values[i])) }
+        case .relu:
+            for i in 0..<count { values[i] = values[i] > 0 ? values[i] : 0 }
+        case .leakyReLU:
+            let slope = S(Self.leakySlope)
+            for i in 0..<count { values[i] = values[i] > 0 ? values[i] : slope * values[i] }
+        case .elu:
+            for i in 0..<count { values[i] = values[i] > 0 ? values[i] : S.expMinusOne(values[i]) }
+        }
+    }
+
+    /// gradient *= f'(z), given the outputs a, in place over `count` values.
+    @inline(__always)
+    func multiplyByDerivative<S: NetworkScalar>(
+        _ gradient: UnsafeMutablePointer<S>, outputs a: UnsafePointer<S>, count: Int
+    ) {
+        switch self {
+        case .identity:
+            return
+        case .tanh:
+            for i in 0..<count { gradient[i] *= 1 - a[i] * a[i] }
+        case .sigmoid:
+            for i in 0..<count { gradient[i] *= a[i] * (1 - a[i]) }
+        case .relu:
+            for i in 0..<count { gradient[i] = a[i] > 0 ? gradient[i] : 0 }
+        case .leakyReLU:
+            let slope = S(Self.leakySlope)
+            for i in 0..<count { gradient[i] *= a[i] > 0 ? 1 : slope }
+        case .elu:
+            for i in 0..<count { gradient[i] *= a[i] > 0 ? 1 : a[i] + 1 }
+        }
+    }
+}

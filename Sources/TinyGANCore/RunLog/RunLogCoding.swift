@@ -1,0 +1,158 @@
+import Foundation
+
+/// Writes and reads run logs: JSON Lines, one record per line, each with a
+/// "type" of "header", "epoch", "snapshot" or "final", in that order.
+/// NaN and infinities, which JSON lacks, are the strings "nan", "inf", "-inf".
+public enum RunLogCoding {
+    static let nonConforming = (positive: "inf", negative: "-inf", nan: "nan")
+
+    static func makeEncoder() -> JSONEncoder {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        encoder.nonConformingFloatEncodingStrategy = .convertToString(
+            positiveInfinity: nonConforming.positive, negativeInfinity: nonConforming.negative,
+            nan: nonConforming.nan)
+        return encoder
+    }
+
+    static func makeDecoder() -> JSONDecoder {
+        let decoder = JSONDecoder()
+        decoder.nonConformingFloatDecodingStrategy = .convertFromString(
+            positiveInfinity: nonConforming.positive, negativeInfinity: nonConforming.negative,
+            nan: nonConforming.nan)
+        return decoder
+    }
+
+    /// The log as JSON Lines text, ending with a newline.
+    public static func encode(_ log: RunLog) throws -> Data {
+        let encoder = makeEncoder()
+        var data = Data()
+        func append<R: Codable>(_ type: String, _ record: R) throws {
+            data.append(try encoder.encode(Line(type: type, record: record)))
+            data.append(0x0A)
+        }
+        try append("header", log.header)
+        for record in log.epochs { try append("epoch", record) }
+        for record in log.snapshots { try append("snapshot", record) }
+        if let final = log.final { try append("final", final) }
+        return data
+    }
+
+    /// Writes the log atomically: to a temporary file beside `url`, then a
+    /// rename, so a reader never sees half a log. Creates missing folders.
+    public static func write(_ log: RunLog, to url: URL) throws {
+        try AtomicFile.write(try encode(log), to: url)
+    }
+
+    public static func read(from url: URL) throws -> RunLog {
+        let data: Data
+        do {
+            data = try Data(contentsOf: url)
+        } catch {
+            throw RunLogError(file: url.path, line: nil, reason: "cannot be read (\(error.localizedDescription))")
+        }
+        return try decode(data, file: url.path)
+    }
+
+    /// Parses JSON Lines text; `file` names the source in errors.
+    public static func decode(_ data: Data, file: String) throws -> RunLog {
+        let lines = data.split(separator: 0x0A, omittingEmptySubsequences: false)
+        let decoder = makeDecoder()
+        var log: RunLog?
+        var sawFinal = false
+        for (index, line) in lines.enumerated() {
+            let number = index + 1
+            if line.allSatisfy({ $0 == 0x20 || $0 == 0x0D || $0 == 0x09 }) { continue }
+            func fail(_ reason: String) -> RunLogError { RunLogError(file: file, line: number, reason: reason) }
+            let type: String
+            do {
+                type = try decoder.decode(TypeTag.self, from: Data(line)).type
+            } catch {
+                throw fail("is not a run-log record (\(Self.describe(error)))")
+            }
+            if sawFinal { throw fail("follows the final record") }
+            do {
+                switch type {
+                case "header":
+                    guard log == nil else { throw fail("repeats the header") }
+                    let header = try decoder.decode(Line<RunHeader>.self, from: Data(line)).record
+                    guard header.format == RunHeader.currentFormat else {
+                        throw fail("has run-log format \(header.format); this tinygan reads format \(RunHeader.currentFormat)")
+                    }
+                    log = RunLog(header: header)
+                case "epoch":
+                    guard log != nil else { throw fail("comes before the header") }
+                    log!.epochs.append(try decoder.decode(Line<EpochRecord>.self, from: Data(line)).record)
+                case "snapshot":
+                    guard log != nil else { throw fail("comes before the header") }
+                    log!.snapshots.append(try decoder.decode(Line<SnapshotRecord>.self, from: Data(line)).record)
+                case "final":
+                    guard log != nil else { throw fail("comes before the header") }
+                    log!.final = try decoder.decode(Line<FinalRecord>.self, from: Data(line)).record
+                    sawFinal = true
+                default:
+                    throw fail("has an unknown record type '\(type)'")
+                }
+            } catch let error as RunLogError {
+                throw error
+            } catch {
+                throw fail("is a malformed \(type) record (\(Self.describe(error)))")
+            }
+        }
+        guard let log else { throw RunLogError(file: file, line: nil, reason: "holds no run-log header (empty or not a run log)") }
+        guard sawFinal else {
+            throw RunLogError(file: file, line: lines.count, reason: "is truncated: no final record")
+        }
+        return log
+    }
+
+    static func describe(_ error: Error) -> String {
+        switch error {
+        case DecodingError.keyNotFound(let key, _): "missing '\(key.stringValue)'"
+        case DecodingError.typeMismatch(_, let context), DecodingError.valueNotFound(_, let context):
+            "bad value at '\(context.codingPath.map(\.stringValue).joined(separator: "."))'"
+        case DecodingError.dataCorrupted(let context):
+            context.codingPath.isEmpty ? "invalid JSON"
+                : "bad value at '\(context.codingPath.map(\.stringValue).joined(separator: "."))'"
+        default: "\(error)"
+        }
+    }
+
+    private struct TypeTag: Decodable { var type: String }
+
+    /// A record with its "type" key, flattened into one JSON object.
+    private struct Line<Record: Codable>: Codable {
+        var type: String
+        var record: Record
+
+        init(type: String, record: Record) {
+            self.type = type
+            self.record = record
+        }
+
+        enum CodingKeys: String, CodingKey { case type }
+
+        init(from decoder: Decoder) throws {
+            type = try decoder.container(keyedBy: CodingKeys.self).decode(String.self, forKey: .type)
+            record = try Record(from: decoder)
+        }
+
+        func encode(to encoder: Encoder) throws {
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(type, forKey: .type)
+            try record.encode(to: encoder)
+        }
+    }
+}
+
+/// A run log that cannot be read: which file, which line, and why.
+public struct RunLogError: Error, CustomStringConvertible, Equatable {
+    public var file: String
+    public var line: Int?
+    public var reason: String
+
+    public var description: String {
+        if let line { return "\(file): line \(line) \(reason)" }
+        return "\(file) \(reason)"
+    }
+}

@@ -1,0 +1,116 @@
+/// The records of a run log, one JSON object per line (see docs/run-log.md).
+
+/// The first line: what produced the run and how to reproduce it.
+public struct RunHeader: Codable, Equatable, Sendable {
+    /// The run-log format; readers refuse versions they do not know.
+    public var format: Int
+    /// "tinygan VERSION".
+    public var tool: String
+    public var config: TrainingConfig
+    public var seed: UInt64
+
+    public static let currentFormat = 1
+
+    public init(config: TrainingConfig, seed: UInt64, tool: String = "tinygan \(TinyGANVersion.current)") {
+        format = Self.currentFormat
+        self.tool = tool
+        self.config = config
+        self.seed = seed
+    }
+}
+
+/// One logged epoch, as the original prints it every 100 epochs: the last
+/// D step's real and fake losses, the last G step's loss, and the mean and
+/// population std of the last D step's real and generated minibatches.
+public struct EpochRecord: Codable, Equatable, Sendable {
+    /// Epochs completed, from 1 (the original prints 0-based indices).
+    public var epoch: Int
+    public var dRealLoss: Float
+    public var dFakeLoss: Float
+    public var gLoss: Float
+    public var realMean: Float
+    public var realStd: Float
+    public var fakeMean: Float
+    public var fakeStd: Float
+
+    public init(epoch: Int, dRealLoss: Float, dFakeLoss: Float, gLoss: Float,
+                realMean: Float, realStd: Float, fakeMean: Float, fakeStd: Float) {
+        self.epoch = epoch
+        self.dRealLoss = dRealLoss
+        self.dFakeLoss = dFakeLoss
+        self.gLoss = gLoss
+        self.realMean = realMean
+        self.realStd = realStd
+        self.fakeMean = fakeMean
+        self.fakeStd = fakeStd
+    }
+}
+
+/// A network's shape and flat parameters (W_0, b_0, W_1, b_1, ..., each W
+/// row-major of shape (out, in)), enough to evaluate it again.
+public struct NetworkWeights: Codable, Equatable, Sendable {
+    public var sizes: [Int]
+    public var activations: [Activation]
+    public var parameters: [Float]
+
+    public init(sizes: [Int], activations: [Activation], parameters: [Float]) {
+        self.sizes = sizes
+        self.activations = activations
+        self.parameters = parameters
+    }
+}
+
+/// The generator at one epoch (0: before training).
+public struct SnapshotRecord: Codable, Equatable, Sendable {
+    public var epoch: Int
+    public var generator: NetworkWeights
+    /// G(z) at z = k / 100, k = 0 ... 100: the learned map from noise to data.
+    public var mapping: [Float]
+    /// 10,000 fresh generated samples on the fixed bins of `Histogram.forTarget`.
+    public var histogram: Histogram
+}
+
+/// How the run ended and what it learned.
+public struct FinalRecord: Codable, Equatable, Sendable {
+    public var epochsCompleted: Int
+    /// A NaN or infinity in a loss or a parameter stopped the run.
+    public var diverged: Bool
+    /// Where it diverged ("epoch 812, generator step 3"), nil if it did not.
+    public var divergence: String?
+    /// The last generator step's minibatch, the values the original plots.
+    public var lastBatch: [Float]
+    /// Statistics of `samples` against the target.
+    public var evaluation: SampleStatistics
+    /// 10,000 fresh samples of the final generator, drawn from the run's
+    /// evaluation stream (not the training stream).
+    public var samples: [Float]
+    public var histogram: Histogram
+    public var generator: NetworkWeights
+    public var discriminator: NetworkWeights
+    /// Seconds of wall time for the whole run; the only field that differs
+    /// between two runs of the same seed and configuration.
+    public var wallSeconds: Double
+}
+
+/// A whole run, as written and as read back.
+public struct RunLog: Equatable, Sendable {
+    public var header: RunHeader
+    public var epochs: [EpochRecord]
+    public var snapshots: [SnapshotRecord]
+    /// Nil only for a log that is still being written.
+    public var final: FinalRecord?
+
+    public init(header: RunHeader, epochs: [EpochRecord] = [], snapshots: [SnapshotRecord] = [],
+                final: FinalRecord? = nil) {
+        self.header = header
+        self.epochs = epochs
+        self.snapshots = snapshots
+        self.final = final
+    }
+
+    public var target: Normal { Normal(mean: header.config.targetMean, std: header.config.targetStd) }
+}
+
+public enum TinyGANVersion {
+    public static let current = "0.1.0"
+}

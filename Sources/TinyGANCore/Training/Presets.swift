@@ -1,0 +1,42 @@
+/// Named configurations.
+public enum Presets {
+    /// The article's experiment (REFERENCE.md): G 1-5-5-1 with tanh, D 4-10-10-1
+    /// with sigmoids on the four moments of a 500-sample minibatch, BCE,
+    /// SGD (lr 1e-3, momentum 0.9) for both, 5000 epochs of 20 D and 20 G steps.
+    public static let article = TrainingConfig(
+        preset: "article",
+        targetMean: 4, targetStd: 1.25,
+        batchSize: 500, epochs: 5000, discriminatorSteps: 20, generatorSteps: 20,
+        generator: NetworkConfig(hiddenSizes: [5, 5], activations: [.tanh, .tanh]),
+        discriminator: NetworkConfig(hiddenSizes: [10, 10], activations: [.sigmoid, .sigmoid]),
+        discriminatorInput: .moments,
+        generatorOptimizer: .sgd(learningRate: 1e-3, momentum: 0.9),
+        discriminatorOptimizer: .sgd(learningRate: 1e-3, momentum: 0.9),
+        logInterval: 1, snapshotInterval: 100)
+
+    /// The earlier revision of the same program: G 1-50-50-1 (ELU, sigmoid,
+    /// linear), D 200-50-50-1 (ELU, ELU, sigmoid) on data and variances of a
+    /// 100-sample minibatch, Adam (lr 2e-4, betas 0.9, 0.999) for both,
+    /// 30000 epochs of 1 D and 1 G step.
+    public static let original2017 = TrainingConfig(
+        preset: "original-2017",
+        targetMean: 4, targetStd: 1.25,
+        batchSize: 100, epochs: 30000, discriminatorSteps: 1, generatorSteps: 1,
+        generator: NetworkConfig(hiddenSizes: [50, 50], activations: [.elu, .sigmoid]),
+        discriminator: NetworkConfig(hiddenSizes: [50, 50], activations: [.elu, .elu]),
+        discriminatorInput: .dataAndVariances,
+        generatorOptimizer: .adam(learningRate: 2e-4),
+        discriminatorOptimizer: .adam(learningRate: 2e-4),
+        logInterval: 10, snapshotInterval: 1000)
+
+    public static let all: [TrainingConfig] = [article, original2017]
+
+    public static let names: [String] = all.map(\.preset)
+
+    public static func named(_ name: String) throws -> TrainingConfig {
+        guard let preset = all.first(where: { $0.preset == name }) else {
+            throw ConfigError("unknown preset '\(name)' (known: \(names.joined(separator: ", ")))")
+        }
+        return preset
+    }
+}

@@ -1,0 +1,192 @@
+import Foundation
+
+/// Trains one GAN run and returns its log.
+///
+/// One discriminator step (REFERENCE.md, "One D step"):
+///   zero D's gradients; real x ~ N(mu, sigma^2): loss_real = BCE(D(pre(x)), 1),
+///   backward; noise z ~ U[0, 1): loss_fake = BCE(D(pre(G(z))), 0), backward
+///   (no gradient into G); step D.
+/// One generator step: zero G's gradients; z ~ U[0, 1):
+///   loss_g = BCE(D(pre(G(z))), 1), backward through D into G; step G.
+///
+/// Random draws, all from the run's training stream (stream 0) in this
+/// order: G's then D's initial parameters; per D step the real minibatch
+/// (n Gaussians) then the noise (n uniforms); per G step the noise. The
+/// evaluation draws of snapshots and the final record come from stream 1,
+/// so logging more or less often never changes the training trajectory.
+///
+/// All buffers are made in `init`; a step allocates nothing.
+public struct Trainer: Sendable {
+    public let config: TrainingConfig
+    public let seed: UInt64
+
+    var rng: Xoshiro256StarStar
+    var evaluationRNG: Xoshiro256StarStar
+    let normal = NormalSampler()
+    let target: Normal
+    public private(set) var generator: MultilayerPerceptron<Float>
+    public private(set) var discriminator: MultilayerPerceptron<Float>
+    var generatorOptimizer: Optimizer<Float>
+    var discriminatorOptimizer: Optimizer<Float>
+    var input: DiscriminatorInput<Float>
+
+    var noise: [Float]
+    var realBatch: [Float]
+    var fakeBatch: [Float]
+    var features: [Float]
+    var featureGradient: [Float]
+    var fakeGradient: [Float]
+    var probability: [Float] = [0]
+    var probabilityGradient: [Float] = [0]
+    var probe: GeneratorProbe
+
+    public static let evaluationSampleCount = 10_000
+
+    public init(config: TrainingConfig, seed: UInt64) throws {
+        try config.validate()
+        self.config = config
+        self.seed = seed
+        target = Normal(mean: config.targetMean, std: config.targetStd)
+        rng = Xoshiro256StarStar(seed: seed, stream: 0)
+        evaluationRNG = Xoshiro256StarStar(seed: seed, stream: 1)
+        let n = config.batchSize
+        generator = MultilayerPerceptron(sizes: config.generatorSizes,
+                                         activations: config.generatorActivations, batchSize: n)
+        discriminator = MultilayerPerceptron(sizes: config.discriminatorSizes,
+                                             activations: config.discriminatorActivations, batchSize: 1)
+        generator.initializeLikePyTorch(using: &rng)
+        discriminator.initializeLikePyTorch(using: &rng)
+        generatorOptimizer = Optimizer(config: config.generatorOptimizer,
+                                       parameterCount: generator.parameters.count)
+        discriminatorOptimizer = Optimizer(config: config.discriminatorOptimizer,
+                                           parameterCount: discriminator.parameters.count)
+        input = DiscriminatorInput(mode: config.discriminatorInput, batchSize: n)
+        noise = [Float](repeating: 0, count: n)
+        realBatch = noise
+        fakeBatch = noise
+        fakeGradient = noise
+        features = [Float](repeating: 0, count: input.featureCount)
+        featureGradient = features
+        probe = GeneratorProbe(sizes: config.generatorSizes, activations: config.generatorActivations,
+                               sampleCount: Self.evaluationSampleCount)
+    }
+
+    /// Runs all epochs (or until divergence). `progress` is called after
+    /// every epoch with the number of epochs completed.
+    public mutating func run(progress: ((Int) -> Void)? = nil) -> RunLog {
+        let start = DispatchTime.now()
+        var log = RunLog(header: RunHeader(config: config, seed: seed))
+        log.epochs.reserveCapacity(config.epochs / config.logInterval)
+        log.snapshots.append(snapshot(epoch: 0))
+        var divergence: String?
+        var completed = 0
+        var last = StepLosses()
+        epochs: for epoch in 1...config.epochs {
+            for step in 1...config.discriminatorSteps {
+                discriminatorStep(&last)
+                if !last.discriminatorIsFinite || !discriminatorOptimizer.lastStepFinite {
+                    divergence = "epoch \(epoch), discriminator step \(step)"
+                    break epochs
+                }
+            }
+            let realStats = Self.meanAndStd(realBatch), fakeStats = Self.meanAndStd(fakeBatch)
+            for step in 1...config.generatorSteps {
+                generatorStep(&last)
+                if !last.generator.isFinite || !generatorOptimizer.lastStepFinite {
+                    divergence = "epoch \(epoch), generator step \(step)"
+                    break epochs
+                }
+            }
+            completed = epoch
+            if epoch % config.logInterval == 0 {
+                log.epochs.append(EpochRecord(
+                    epoch: epoch, dRealLoss: last.real, dFakeLoss: last.fake, gLoss: last.generator,
+                    realMean: realStats.mean, realStd: realStats.std,
+                    fakeMean: fakeStats.mean, fakeStd: fakeStats.std))
+            }
+            if epoch % config.snapshotInterval == 0 { log.snapshots.append(snapshot(epoch: epoch)) }
+            progress?(epoch)
+        }
+        log.final = finalRecord(epochsCompleted: completed, divergence: divergence, start: start)
+        return log
+    }
+
+    struct StepLosses {
+        var real: Float = 0, fake: Float = 0, generator: Float = 0
+        var discriminatorIsFinite: Bool { real.isFinite && fake.isFinite }
+    }
+
+    mutating func discriminatorStep(_ losses: inout StepLosses) {
+        discriminator.zeroGradients()
+        for i in 0..<config.batchSize {
+            realBatch[i] = Float(config.targetMean + config.targetStd * normal.next(using: &rng))
+        }
+        losses.real = discriminatorPass(realBatch, label: 1)
+        fillNoise()
+        generator.forward(noise, into: &fakeBatch)
+        losses.fake = discriminatorPass(fakeBatch, label: 0)
+        discriminatorOptimizer.step(&discriminator.parameters, gradients: discriminator.gradients)
+    }
+
+    /// loss = BCE(D(pre(batch)), label); adds dloss/dD to D's gradients.
+    mutating func discriminatorPass(_ batch: [Float], label: Float) -> Float {
+        input.forward(batch, into: &features)
+        discriminator.forward(features, into: &probability)
+        probabilityGradient[0] = BinaryCrossEntropy.gradient(probability: probability[0], label: label)
+        discriminator.backward(outputGradient: probabilityGradient)
+        return BinaryCrossEntropy.loss(probability: probability[0], label: label)
+    }
+
+    mutating func generatorStep(_ losses: inout StepLosses) {
+        generator.zeroGradients()
+        fillNoise()
+        generator.forward(noise, into: &fakeBatch)
+        input.forward(fakeBatch, into: &features)
+        discriminator.forward(features, into: &probability)
+        losses.generator = BinaryCrossEntropy.loss(probability: probability[0], label: 1)
+        probabilityGradient[0] = BinaryCrossEntropy.gradient(probability: probability[0], label: 1)
+        discriminator.backward(outputGradient: probabilityGradient, inputGradient: &featureGradient,
+                               accumulatesParameterGradients: false)
+        input.backward(fakeBatch, featureGradient: featureGradient, into: &fakeGradient)
+        generator.backward(outputGradient: fakeGradient)
+        generatorOptimizer.step(&generator.parameters, gradients: generator.gradients)
+    }
+
+    mutating func fillNoise() {
+        for i in 0..<config.batchSize { noise[i] = rng.nextFloat() }
+    }
+
+    mutating func snapshot(epoch: Int) -> SnapshotRecord {
+        probe.load(generator.parameters)
+        var histogram = Histogram.forTarget(target)
+        histogram.add(probe.samples(using: &evaluationRNG))
+        return SnapshotRecord(epoch: epoch, generator: weights(of: generator), mapping: probe.mapping(),
+                              histogram: histogram)
+    }
+
+    mutating func finalRecord(epochsCompleted: Int, divergence: String?, start: DispatchTime) -> FinalRecord {
+        probe.load(generator.parameters)
+        let samples = probe.samples(using: &evaluationRNG)
+        var histogram = Histogram.forTarget(target)
+        histogram.add(samples)
+        let seconds = Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9
+        return FinalRecord(
+            epochsCompleted: epochsCompleted, diverged: divergence != nil, divergence: divergence,
+            lastBatch: fakeBatch, evaluation: SampleStatistics(samples: samples, target: target),
+            samples: samples, histogram: histogram, generator: weights(of: generator),
+            discriminator: weights(of: discriminator), wallSeconds: seconds)
+    }
+
+    func weights(of network: MultilayerPerceptron<Float>) -> NetworkWeights {
+        NetworkWeights(sizes: network.sizes, activations: network.activations, parameters: network.parameters)
+    }
+
+    /// Mean and population std, accumulated in double precision.
+    static func meanAndStd(_ values: [Float]) -> (mean: Float, std: Float) {
+        var sum = 0.0, sumOfSquares = 0.0
+        for value in values { sum += Double(value) }
+        let mean = sum / Double(values.count)
+        for value in values { sumOfSquares += (Double(value) - mean) * (Double(value) - mean) }
+        return (Float(mean), Float((sumOfSquares / Double(values.count)).squareRoot()))
+    }
+}

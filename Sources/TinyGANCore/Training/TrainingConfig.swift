@@ -1,0 +1,86 @@
+/// The shape of one network: hidden layer sizes and their activations. The
+/// output layer is fixed by the network's role: the generator's is linear
+/// (one value per sample), the discriminator's a sigmoid (one probability).
+public struct NetworkConfig: Codable, Equatable, Sendable {
+    public var hiddenSizes: [Int]
+    /// One per hidden layer.
+    public var activations: [Activation]
+
+    public init(hiddenSizes: [Int], activations: [Activation]) {
+        self.hiddenSizes = hiddenSizes
+        self.activations = activations
+    }
+}
+
+/// Everything that defines an experiment, except the seed that picks one run.
+public struct TrainingConfig: Codable, Equatable, Sendable {
+    /// The preset this configuration started from (a label, not a rule).
+    public var preset: String
+    /// The real data R: a Gaussian N(mean, std^2).
+    public var targetMean: Double
+    public var targetStd: Double
+    /// Samples per minibatch, real and generated alike.
+    public var batchSize: Int
+    public var epochs: Int
+    /// Each epoch: this many discriminator steps, then generator steps.
+    public var discriminatorSteps: Int
+    public var generatorSteps: Int
+    public var generator: NetworkConfig
+    public var discriminator: NetworkConfig
+    public var discriminatorInput: DiscriminatorInputMode
+    public var generatorOptimizer: OptimizerConfig
+    public var discriminatorOptimizer: OptimizerConfig
+    /// Log one epoch record every this many epochs.
+    public var logInterval: Int
+    /// Log a generator snapshot every this many epochs (and at epoch 0).
+    public var snapshotInterval: Int
+
+    /// Feature counts of the generator: 1 noise value in, 1 sample out.
+    public var generatorSizes: [Int] { [1] + generator.hiddenSizes + [1] }
+    public var generatorActivations: [Activation] { generator.activations + [.identity] }
+
+    /// Feature counts of the discriminator: the preprocessed minibatch in,
+    /// one probability out.
+    public var discriminatorSizes: [Int] {
+        [discriminatorInput.featureCount(batchSize: batchSize)] + discriminator.hiddenSizes + [1]
+    }
+    public var discriminatorActivations: [Activation] { discriminator.activations + [.sigmoid] }
+
+    /// Throws a `ConfigError` naming the first value out of range.
+    public func validate() throws {
+        func require(_ condition: Bool, _ message: @autoclosure () -> String) throws {
+            if !condition { throw ConfigError(message()) }
+        }
+        try require(epochs >= 1, "epochs must be at least 1 (got \(epochs))")
+        try require(discriminatorSteps >= 1, "d-steps must be at least 1 (got \(discriminatorSteps))")
+        try require(generatorSteps >= 1, "g-steps must be at least 1 (got \(generatorSteps))")
+        try require(batchSize >= 2, "batch-size must be at least 2 (got \(batchSize))")
+        try require(targetMean.isFinite, "target-mean must be finite (got \(targetMean))")
+        try require(targetStd.isFinite && targetStd > 0, "target-std must be finite and > 0 (got \(targetStd))")
+        try require(logInterval >= 1, "log-interval must be at least 1 (got \(logInterval))")
+        try require(snapshotInterval >= 1, "snapshot-interval must be at least 1 (got \(snapshotInterval))")
+        for (name, network) in [("g", generator), ("d", discriminator)] {
+            try require(network.hiddenSizes.allSatisfy { $0 >= 1 },
+                        "\(name)-hidden sizes must be at least 1 (got \(network.hiddenSizes))")
+            try require(network.activations.count == network.hiddenSizes.count,
+                        "\(name)-activation needs one activation or one per hidden layer "
+                            + "(\(network.hiddenSizes.count) layers, \(network.activations.count) activations)")
+        }
+        for (name, optimizer) in [("g", generatorOptimizer), ("d", discriminatorOptimizer)] {
+            try require(optimizer.learningRate.isFinite && optimizer.learningRate > 0,
+                        "lr-\(name) must be finite and > 0 (got \(optimizer.learningRate))")
+            try require(optimizer.momentum.isFinite && (0..<1).contains(optimizer.momentum),
+                        "momentum-\(name) must be in [0, 1) (got \(optimizer.momentum))")
+            try require((0..<1).contains(optimizer.beta1) && (0..<1).contains(optimizer.beta2),
+                        "Adam betas of \(name) must be in [0, 1)")
+            try require(optimizer.epsilon.isFinite && optimizer.epsilon > 0,
+                        "Adam epsilon of \(name) must be finite and > 0")
+        }
+    }
+}
+
+/// A configuration value out of range: a usage error.
+public struct ConfigError: Error, CustomStringConvertible, Equatable {
+    public let description: String
+    public init(_ description: String) { self.description = description }
+}

@@ -1,0 +1,50 @@
+import ArgumentParser
+import Foundation
+import TinyGANCore
+
+extension TinyGAN {
+    struct Bench: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Time full training runs on one core and report peak memory.",
+            discussion: "Build in release mode first: swift build -c release; .build/release/tinygan bench")
+
+        @OptionGroup var options: ConfigOptions
+
+        @Option(help: "Runs to time (seeds 1...N).")
+        var runs = 5
+
+        func validate() throws {
+            guard runs >= 1 else { throw ValidationError("--runs must be at least 1") }
+        }
+
+        func run() throws {
+            #if DEBUG
+            print("warning: this is a debug build; build with -c release for meaningful numbers")
+            #endif
+            let (config, firstSeed) = try options.resolve()
+            print("preset \(config.preset): \(config.epochs) epochs of \(config.discriminatorSteps)+\(config.generatorSteps) steps, batch \(config.batchSize)")
+            var seconds: [Double] = []
+            for k in 0..<runs {
+                let seed = firstSeed + UInt64(k)
+                var trainer = try TinyGANCore.Trainer(config: config, seed: seed)
+                let start = DispatchTime.now()
+                let log = trainer.run()
+                let elapsed = Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9
+                seconds.append(elapsed)
+                let e = log.final!.evaluation
+                print(String(format: "  seed %llu: %.3f s (final mean %.3f, std %.3f)", seed, elapsed, e.mean, e.std))
+            }
+            let sorted = seconds.sorted()
+            let median = sorted[sorted.count / 2]
+            print(String(format: "seconds per run: min %.3f, median %.3f, max %.3f over %d runs",
+                         sorted.first!, median, sorted.last!, runs))
+            print(String(format: "peak memory (max RSS): %.1f MB", Self.peakResidentMegabytes()))
+        }
+
+        static func peakResidentMegabytes() -> Double {
+            var usage = rusage()
+            getrusage(RUSAGE_SELF.rawValue, &usage)
+            return Double(usage.ru_maxrss) / 1024  // ru_maxrss is in KiB on Linux
+        }
+    }
+}

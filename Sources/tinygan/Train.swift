@@ -1,0 +1,65 @@
+import ArgumentParser
+import Foundation
+import TinyGANCore
+
+extension TinyGAN {
+    struct Train: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Train one run and write its log (JSON Lines).",
+            discussion: """
+                With no flags, trains the article's experiment (preset 'article', seed 1) and \
+                writes runs/article-seed1.jsonl. See `tinygan presets` for the presets' values.
+                """)
+
+        @OptionGroup var options: ConfigOptions
+
+        @Option(name: .shortAndLong, help: ArgumentHelp("Run log to write. (default: runs/PRESET-seedSEED.jsonl)", valueName: "file"))
+        var out: String?
+
+        @Flag(name: .shortAndLong, help: "Print nothing but errors.")
+        var quiet = false
+
+        func run() throws {
+            let (config, seed) = try options.resolve()
+            let url = URL(fileURLWithPath: out ?? "runs/\(config.preset)-seed\(seed).jsonl")
+            try OutputCheck.ensureWritable(url)
+            var trainer = try TinyGANCore.Trainer(config: config, seed: seed)
+            let progress = quiet ? nil : ProgressLine(label: "training", total: config.epochs)
+            let log = trainer.run(progress: progress.map { line in { line.update($0) } })
+            progress?.finish()
+            try RunLogCoding.write(log, to: url)
+            if !quiet { print(Summary.line(for: log, path: url.path)) }
+        }
+    }
+}
+
+/// One-line summaries of finished runs.
+enum Summary {
+    static func line(for log: RunLog, path: String) -> String {
+        guard let final = log.final else { return "\(path): unfinished run" }
+        let e = final.evaluation
+        let outcome = final.diverged ? "DIVERGED at \(final.divergence ?? "?")" : "\(final.epochsCompleted) epochs"
+        return String(format: "%@ seed %llu: %@ in %.2f s; mean %.3f, std %.3f, skew %.3f, kurt %.3f, KS %.4f, W1 %.4f -> %@",
+                      log.header.config.preset, log.header.seed, outcome, final.wallSeconds,
+                      e.mean, e.std, e.skewness, e.excessKurtosis, e.ks, e.wasserstein1, path)
+    }
+}
+
+/// Fails early, before any work, when an output cannot be written.
+enum OutputCheck {
+    static func ensureWritable(_ url: URL) throws {
+        let folder = url.deletingLastPathComponent()
+        var isFolder: ObjCBool = false
+        if FileManager.default.fileExists(atPath: url.path, isDirectory: &isFolder), isFolder.boolValue {
+            throw Failure("cannot write \(url.path): it is a folder")
+        }
+        do {
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        } catch {
+            throw Failure("cannot write \(url.path): cannot create folder \(folder.path)")
+        }
+        guard FileManager.default.isWritableFile(atPath: folder.path) else {
+            throw Failure("cannot write \(url.path): folder \(folder.path) is not writable")
+        }
+    }
+}
