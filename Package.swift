@@ -15,7 +15,8 @@ let package = Package(
         // Training: RNG, samplers, layers, losses, optimizers, trainer, metrics, run logs.
         .target(
             name: "TinyGANCore",
-            dependencies: [.product(name: "RealModule", package: "swift-numerics")]
+            dependencies: [.product(name: "RealModule", package: "swift-numerics")],
+            swiftSettings: [.unsafeFlags(["-target-cpu", "icelake-server"])]
         ),
         // The thin command-line front end.
         .executableTarget(

@@ -74,15 +74,9 @@ public struct DiscriminatorInput<S: NetworkScalar>: Sendable {
                 features[n + i] = x[i] - mean
             }
         case .moments:
-            var m2 = 0.0, m3 = 0.0, m4 = 0.0
-            let m = Double(mean)
-            for i in 0..<n {
-                let d = Double(x[i]) - m, d2 = d * d
-                m2 += d2
-                m3 += d2 * d
-                m4 += d2 * d2
+            let (m2, m3, m4) = x.withUnsafeBufferPointer {
+                Self.centralMoments($0.baseAddress!, count: n, mean: mean)
             }
-            m2 /= Double(n); m3 /= Double(n); m4 /= Double(n)
             let s = m2.squareRoot()
             std = S(s)
             skewness = S(m3 / (s * s * s))
@@ -120,10 +114,34 @@ public struct DiscriminatorInput<S: NetworkScalar>: Sendable {
         }
     }
 
-    /// (1/n) sum x_i, accumulated in double precision.
+    /// (1/n) sum x_i.
     static func mean(_ x: [S], count n: Int) -> S {
-        var total = 0.0
-        for i in 0..<n { total += Double(x[i]) }
-        return S(total / Double(n))
+        x.withUnsafeBufferPointer { Kernels.sum($0.baseAddress!, count: n) } / S(n)
+    }
+
+    /// (1/n) sum d_i^k for k = 2, 3, 4, with d_i = x_i - mean: summed in 16
+    /// lanes of S, then the lanes in double precision.
+    static func centralMoments(_ x: UnsafePointer<S>, count n: Int, mean: S) -> (Double, Double, Double) {
+        var s2 = SIMD16<S>(), s3 = SIMD16<S>(), s4 = SIMD16<S>()
+        let center = SIMD16<S>(repeating: mean)
+        var k = 0
+        while k + 16 <= n {
+            let d = Kernels.load16(x + k) - center, d2 = d * d
+            s2 += d2
+            s3 += d2 * d
+            s4 += d2 * d2
+            k += 16
+        }
+        var m2 = 0.0, m3 = 0.0, m4 = 0.0
+        for lane in 0..<16 {
+            m2 += Double(s2[lane]); m3 += Double(s3[lane]); m4 += Double(s4[lane])
+        }
+        while k < n {
+            let d = Double(x[k] - mean), d2 = d * d
+            m2 += d2; m3 += d2 * d; m4 += d2 * d2
+            k += 1
+        }
+        let count = Double(n)
+        return (m2 / count, m3 / count, m4 / count)
     }
 }

@@ -13,14 +13,22 @@ enum Kernels {
             for o in 0..<outCount { y[o] = b[o] + dot(w + o * inCount, x, count: inCount) }
             return
         }
+        // Output-stationary tiles of 16 samples: each output tile is summed in
+        // a register and stored once.
+        var n = 0
+        while n + 16 <= batch {
+            for o in 0..<outCount {
+                var total = SIMD16<S>(repeating: b[o])
+                for i in 0..<inCount { total += w[o * inCount + i] * load16(x + i * batch + n) }
+                store16(total, y + o * batch + n)
+            }
+            n += 16
+        }
         for o in 0..<outCount {
-            let row = y + o * batch
-            let bias = b[o]
-            for n in 0..<batch { row[n] = bias }
-            for i in 0..<inCount {
-                let weight = w[o * inCount + i]
-                let column = x + i * batch
-                for n in 0..<batch { row[n] += weight * column[n] }
+            for m in n..<batch {
+                var total = b[o]
+                for i in 0..<inCount { total += w[o * inCount + i] * x[i * batch + m] }
+                y[o * batch + m] = total
             }
         }
     }
@@ -49,47 +57,78 @@ enum Kernels {
         weights w: UnsafePointer<S>, outputGradient dz: UnsafePointer<S>,
         inputGradient dx: UnsafeMutablePointer<S>, inCount: Int, outCount: Int, batch: Int
     ) {
+        if batch == 1 {
+            for i in 0..<inCount {
+                var total: S = 0
+                for o in 0..<outCount { total += w[o * inCount + i] * dz[o] }
+                dx[i] = total
+            }
+            return
+        }
+        var n = 0
+        while n + 16 <= batch {
+            for i in 0..<inCount {
+                var total = SIMD16<S>()
+                for o in 0..<outCount { total += w[o * inCount + i] * load16(dz + o * batch + n) }
+                store16(total, dx + i * batch + n)
+            }
+            n += 16
+        }
         for i in 0..<inCount {
-            let row = dx + i * batch
-            for n in 0..<batch { row[n] = 0 }
-            for o in 0..<outCount {
-                let weight = w[o * inCount + i]
-                let gradient = dz + o * batch
-                for n in 0..<batch { row[n] += weight * gradient[n] }
+            for m in n..<batch {
+                var total: S = 0
+                for o in 0..<outCount { total += w[o * inCount + i] * dz[o * batch + m] }
+                dx[i * batch + m] = total
             }
         }
     }
 
-    /// sum_k a[k] b[k], with eight lanes of partial sums.
+    /// sum_k a[k] b[k], with 32 lanes of partial sums in two independent
+    /// accumulators (so the additions do not wait on one another).
     @inline(__always)
     static func dot<S: NetworkScalar>(_ a: UnsafePointer<S>, _ b: UnsafePointer<S>, count: Int) -> S {
-        var lanes = SIMD8<S>()
+        var even = SIMD16<S>(), odd = SIMD16<S>()
         var k = 0
-        while k + 8 <= count {
-            lanes += load8(a + k) * load8(b + k)
-            k += 8
+        while k + 32 <= count {
+            even += load16(a + k) * load16(b + k)
+            odd += load16(a + k + 16) * load16(b + k + 16)
+            k += 32
         }
-        var total = lanes.sum()
+        if k + 16 <= count {
+            even += load16(a + k) * load16(b + k)
+            k += 16
+        }
+        var total = (even + odd).sum()
         while k < count { total += a[k] * b[k]; k += 1 }
         return total
     }
 
-    /// sum_k a[k], with eight lanes of partial sums.
+    /// sum_k a[k], as `dot`.
     @inline(__always)
     static func sum<S: NetworkScalar>(_ a: UnsafePointer<S>, count: Int) -> S {
-        var lanes = SIMD8<S>()
+        var even = SIMD16<S>(), odd = SIMD16<S>()
         var k = 0
-        while k + 8 <= count {
-            lanes += load8(a + k)
-            k += 8
+        while k + 32 <= count {
+            even += load16(a + k)
+            odd += load16(a + k + 16)
+            k += 32
         }
-        var total = lanes.sum()
+        if k + 16 <= count {
+            even += load16(a + k)
+            k += 16
+        }
+        var total = (even + odd).sum()
         while k < count { total += a[k]; k += 1 }
         return total
     }
 
     @inline(__always)
-    static func load8<S: NetworkScalar>(_ p: UnsafePointer<S>) -> SIMD8<S> {
-        UnsafeRawPointer(p).loadUnaligned(as: SIMD8<S>.self)
+    static func load16<S: NetworkScalar>(_ p: UnsafePointer<S>) -> SIMD16<S> {
+        UnsafeRawPointer(p).loadUnaligned(as: SIMD16<S>.self)
+    }
+
+    @inline(__always)
+    static func store16<S: NetworkScalar>(_ value: SIMD16<S>, _ p: UnsafeMutablePointer<S>) {
+        UnsafeMutableRawPointer(p).storeBytes(of: value, as: SIMD16<S>.self)
     }
 }

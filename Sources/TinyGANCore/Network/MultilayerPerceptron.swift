@@ -91,7 +91,7 @@ public struct MultilayerPerceptron<S: NetworkScalar>: Sendable {
         let inputCount = self.inputCount, outputCount = self.outputCount
         parameters.withUnsafeBufferPointer { p in
             values.withUnsafeMutableBufferPointer { v in
-                for i in 0..<inputCount { v[i] = input[i] }
+                input.withUnsafeBufferPointer { v.baseAddress!.update(from: $0.baseAddress!, count: inputCount) }
                 for l in 0..<layerCount {
                     let x = v.baseAddress! + valueOffsets[l]
                     let y = v.baseAddress! + valueOffsets[l + 1]
@@ -101,7 +101,9 @@ public struct MultilayerPerceptron<S: NetworkScalar>: Sendable {
                                    inCount: sizes[l], outCount: sizes[l + 1], batch: batch)
                     activations[l].apply(y, count: sizes[l + 1] * batch)
                 }
-                for i in 0..<outputCount { output[i] = v[valueOffsets[layerCount] + i] }
+                output.withUnsafeMutableBufferPointer {
+                    $0.baseAddress!.update(from: v.baseAddress! + valueOffsets[layerCount], count: outputCount)
+                }
             }
         }
     }
@@ -140,7 +142,9 @@ public struct MultilayerPerceptron<S: NetworkScalar>: Sendable {
                 values.withUnsafeBufferPointer { v in
                     deltas.withUnsafeMutableBufferPointer { d in
                         let last = valueOffsets[layerCount]
-                        for i in 0..<outputCount { d[last + i] = outputGradient[i] }
+                        outputGradient.withUnsafeBufferPointer {
+                            (d.baseAddress! + last).update(from: $0.baseAddress!, count: outputCount)
+                        }
                         for l in stride(from: layerCount - 1, through: 0, by: -1) {
                             let x = v.baseAddress! + valueOffsets[l]
                             let a = v.baseAddress! + valueOffsets[l + 1]
@@ -162,7 +166,9 @@ public struct MultilayerPerceptron<S: NetworkScalar>: Sendable {
                             }
                         }
                         if wantsInputGradient {
-                            for i in 0..<inputCount { inputGradient[i] = d[i] }
+                            inputGradient.withUnsafeMutableBufferPointer {
+                                $0.baseAddress!.update(from: d.baseAddress!, count: inputCount)
+                            }
                         }
                     }
                 }

@@ -28,22 +28,23 @@ extension Float: NetworkScalar {
         for i in 0..<count { values[i] = rationalTanh(values[i]) }
     }
 
+    /// Horner's rule with fused multiply-adds: each step c + x^2 p rounds once.
     @inline(__always)
     public static func rationalTanh(_ input: Float) -> Float {
         let x = Swift.min(Swift.max(input, -9), 9)
         let x2 = x * x
         var p: Float = -2.76076847742355e-16
-        p = p * x2 + 2.00018790482477e-13
-        p = p * x2 - 8.60467152213735e-11
-        p = p * x2 + 5.12229709037114e-08
-        p = p * x2 + 1.48572235717979e-05
-        p = p * x2 + 6.37261928875436e-04
-        p = p * x2 + 4.89352455891786e-03
+        p = (2.00018790482477e-13 as Float).addingProduct(x2, p)
+        p = (-8.60467152213735e-11 as Float).addingProduct(x2, p)
+        p = (5.12229709037114e-08 as Float).addingProduct(x2, p)
+        p = (1.48572235717979e-05 as Float).addingProduct(x2, p)
+        p = (6.37261928875436e-04 as Float).addingProduct(x2, p)
+        p = (4.89352455891786e-03 as Float).addingProduct(x2, p)
         p = p * x
         var q: Float = 1.19825839466702e-06
-        q = q * x2 + 1.18534705686654e-04
-        q = q * x2 + 2.26843463243900e-03
-        q = q * x2 + 4.89352518554385e-03
+        q = (1.18534705686654e-04 as Float).addingProduct(x2, q)
+        q = (2.26843463243900e-03 as Float).addingProduct(x2, q)
+        q = (4.89352518554385e-03 as Float).addingProduct(x2, q)
         return p / q
     }
 }

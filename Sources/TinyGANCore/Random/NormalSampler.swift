@@ -41,14 +41,37 @@ public struct NormalSampler: Sendable {
     }
 
     /// One standard normal variate.
-    @inline(__always)
     public func next(using rng: inout Xoshiro256StarStar) -> Double {
+        ratio.withUnsafeBufferPointer { ratio in
+            x.withUnsafeBufferPointer { x in Self.variate(ratio, x, self, &rng) }
+        }
+    }
+
+    /// Fills `output` with mean + std * (standard normal variates), each
+    /// computed in double precision and then rounded to `Float`.
+    public func fill(_ output: inout [Float], mean: Double, std: Double, using rng: inout Xoshiro256StarStar) {
+        ratio.withUnsafeBufferPointer { ratio in
+            x.withUnsafeBufferPointer { x in
+                output.withUnsafeMutableBufferPointer { output in
+                    for i in output.indices {
+                        output[i] = Float(mean + std * Self.variate(ratio, x, self, &rng))
+                    }
+                }
+            }
+        }
+    }
+
+    @inline(__always)
+    static func variate(
+        _ ratio: UnsafeBufferPointer<Double>, _ x: UnsafeBufferPointer<Double>, _ sampler: NormalSampler,
+        _ rng: inout Xoshiro256StarStar
+    ) -> Double {
         while true {
             let bits = rng.next()
-            let u = 2 * (Double(bits >> 11) * 0x1p-53) - 1
+            let u = 2 * (Double(Int64(bitPattern: bits >> 11)) * 0x1p-53) - 1
             let i = Int(bits & 0x7F)
             if abs(u) < ratio[i] { return u * x[i] }
-            if let variate = slowPath(u: u, layer: i, using: &rng) { return variate }
+            if let variate = sampler.slowPath(u: u, layer: i, using: &rng) { return variate }
         }
     }
 

@@ -26,7 +26,7 @@ struct GeneratorProbe: Sendable {
 
     /// G(z) for fresh z ~ U[0, 1).
     mutating func samples(using rng: inout Xoshiro256StarStar) -> [Float] {
-        for i in noise.indices { noise[i] = rng.nextFloat() }
+        rng.fill(&noise)
         sampler.forward(noise, into: &output)
         return output
     }

@@ -118,9 +118,7 @@ public struct Trainer: Sendable {
 
     mutating func discriminatorStep(_ losses: inout StepLosses) {
         discriminator.zeroGradients()
-        for i in 0..<config.batchSize {
-            realBatch[i] = Float(config.targetMean + config.targetStd * normal.next(using: &rng))
-        }
+        normal.fill(&realBatch, mean: config.targetMean, std: config.targetStd, using: &rng)
         losses.real = discriminatorPass(realBatch, label: 1)
         fillNoise()
         generator.forward(noise, into: &fakeBatch)
@@ -153,7 +151,7 @@ public struct Trainer: Sendable {
     }
 
     mutating func fillNoise() {
-        for i in 0..<config.batchSize { noise[i] = rng.nextFloat() }
+        rng.fill(&noise)
     }
 
     mutating func snapshot(epoch: Int) -> SnapshotRecord {
