@@ -17,7 +17,7 @@ import Foundation
 /// script in `bench/` recomputes them the same way.
 public struct NormalSampler: Sendable {
     static let layerCount = 128
-    static let tailStart = 3.442619855899
+    public static let tailStart = 3.442619855899
     static let layerArea = 9.91256303526217e-3
 
     /// x_0 ... x_128.

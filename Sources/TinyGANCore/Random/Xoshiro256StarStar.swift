@@ -22,6 +22,12 @@ public struct Xoshiro256StarStar: RandomNumberGenerator, Sendable {
         s3 = splitMix.next()
     }
 
+    /// A generator with this exact state (not all zero), for known-answer tests.
+    public init(state: (UInt64, UInt64, UInt64, UInt64)) {
+        precondition(state != (0, 0, 0, 0), "xoshiro's state must not be all zero")
+        (s0, s1, s2, s3) = state
+    }
+
     @inlinable @inline(__always)
     public mutating func next() -> UInt64 {
         let result = (s1 &* 5).rotatedLeft(by: 7) &* 9

@@ -1,0 +1,111 @@
+import Foundation
+import Testing
+import TinyGANCore
+
+/// A small configuration for fast tests: the article's model on 100-sample
+/// minibatches, 4 + 4 steps per epoch.
+func quickConfig(epochs: Int = 30) -> TrainingConfig {
+    var config = Presets.article
+    config.epochs = epochs
+    config.batchSize = 100
+    config.discriminatorSteps = 4
+    config.generatorSteps = 4
+    config.snapshotInterval = 10
+    return config
+}
+
+/// A log's bytes with the wall time, the one field allowed to differ, zeroed.
+func bytesWithoutWallTime(_ log: RunLog) throws -> Data {
+    var log = log
+    log.final?.wallSeconds = 0
+    return try RunLogCoding.encode(log)
+}
+
+@Suite struct TrainerTests {
+    @Test func sameSeedGivesByteIdenticalLogs() throws {
+        var a = try Trainer(config: quickConfig(), seed: 17)
+        var b = try Trainer(config: quickConfig(), seed: 17)
+        var c = try Trainer(config: quickConfig(), seed: 18)
+        let logA = a.run(), logB = b.run(), logC = c.run()
+        #expect(try bytesWithoutWallTime(logA) == bytesWithoutWallTime(logB))
+        #expect(try bytesWithoutWallTime(logA) != bytesWithoutWallTime(logC))
+    }
+
+    /// Every preprocessing mode and both optimizers train and stay
+    /// deterministic; the log has the shape the config asks for.
+    @Test(arguments: DiscriminatorInputMode.allCases)
+    func logShape(_ mode: DiscriminatorInputMode) throws {
+        var config = quickConfig(epochs: 20)
+        config.discriminatorInput = mode
+        config.logInterval = 3
+        config.discriminatorOptimizer = .adam(learningRate: 1e-3)
+        var trainer = try Trainer(config: config, seed: 5)
+        var reported: [Int] = []
+        let log = trainer.run { reported.append($0) }
+        #expect(reported == Array(1...20))
+        #expect(log.epochs.map(\.epoch) == [3, 6, 9, 12, 15, 18])
+        #expect(log.snapshots.map(\.epoch) == [0, 10, 20])
+        #expect(log.snapshots.allSatisfy { $0.mapping.count == 101 && $0.histogram.total == 10_000 })
+        let final = try #require(log.final)
+        #expect(!final.diverged && final.epochsCompleted == 20)
+        #expect(final.lastBatch.count == 100 && final.samples.count == 10_000)
+        #expect(final.generator.sizes == [1, 5, 5, 1])
+        #expect(final.discriminator.sizes == [mode.featureCount(batchSize: 100), 10, 10, 1])
+        #expect(log.epochs.allSatisfy { abs($0.realMean - 4) < 0.6 && abs($0.realStd - 1.25) < 0.4 })
+    }
+
+    /// Logging more or less often leaves the trajectory alone: evaluation
+    /// draws come from their own stream.
+    @Test func loggingDoesNotChangeTraining() throws {
+        var often = quickConfig(epochs: 20), rarely = quickConfig(epochs: 20)
+        often.snapshotInterval = 1
+        rarely.snapshotInterval = 20
+        rarely.logInterval = 20
+        var a = try Trainer(config: often, seed: 3), b = try Trainer(config: rarely, seed: 3)
+        let logA = a.run(), logB = b.run()
+        #expect(logA.final?.generator == logB.final?.generator)
+        #expect(logA.epochs.last == logB.epochs.last)
+    }
+
+    /// The article's model learns: on the article's settings with 200-sample
+    /// minibatches for 1500 epochs (seed 2), the mean of 10,000 generated
+    /// samples ends within 0.15 of 4.0 and their std within 0.15 of 1.25,
+    /// from a first epoch more than 3 away in mean with a std below 0.1;
+    /// KS below 0.1 (measured: 0.070). On 8 seeds, 6 ended this close;
+    /// seeds 1 and 8 failed, as the article's runs sometimes do.
+    @Test func articleModelLearnsTheTarget() throws {
+        var config = Presets.article
+        config.epochs = 1500
+        config.batchSize = 200
+        var trainer = try Trainer(config: config, seed: 2)
+        let log = trainer.run()
+        let first = log.epochs[0]
+        #expect(abs(first.fakeMean - 4) > 3 && first.fakeStd < 0.1)
+        let evaluation = try #require(log.final?.evaluation)
+        #expect(abs(evaluation.mean - 4) < 0.15)
+        #expect(abs(evaluation.std - 1.25) < 0.15)
+        #expect(evaluation.ks < 0.1)
+    }
+
+    /// A generator learning rate of 1e30 throws G's weights to about 1e29 on
+    /// its first step and to infinity on its second: the run stops there,
+    /// is marked diverged with where, and still yields a complete log.
+    /// (A huge learning rate for D alone does not diverge: D saturates, the
+    /// clamped loss sits at 100 and its gradients vanish.)
+    @Test func divergenceIsAResult() throws {
+        var config = quickConfig(epochs: 500)
+        config.generatorOptimizer.learningRate = 1e30
+        var trainer = try Trainer(config: config, seed: 1)
+        let log = trainer.run()
+        let final = try #require(log.final)
+        let (diverged, completed, divergence) = (final.diverged, final.epochsCompleted, final.divergence)
+        #expect(diverged)
+        #expect(completed == 0)
+        #expect(divergence == "epoch 1, generator step 2")
+        #expect(log.epochs.isEmpty)
+        let nonFinite = final.histogram.nonFinite + final.histogram.below + final.histogram.above
+        #expect(nonFinite == 10_000)
+        let decoded = try RunLogCoding.decode(try RunLogCoding.encode(log), file: "diverged.jsonl")
+        #expect(decoded.final?.diverged == true)
+    }
+}
