@@ -126,7 +126,7 @@ class Draws:
         return torch.tensor([[mean + std * self.zig.next(self.rng) for _ in range(n)]], dtype=torch.float64).float()
 
     def noise(self, n):
-        return torch.tensor([[self.rng.next_float()] for _ in range(n)], dtype=torch.float32)
+        return torch.tensor([[u] for u in self.rng.fill_floats(n)], dtype=torch.float32)
 
 
 def pytorch_run(config, seed):

@@ -50,6 +50,16 @@ class Xoshiro256StarStar:
         """Exact as a float32: a multiple of 2^-24 below 1."""
         return (self.next() >> 40) * 2.0 ** -24
 
+    def fill_floats(self, n):
+        """n uniforms, two from each draw (bits 40..63, then 16..39), as tinygan's fill."""
+        out = []
+        while len(out) + 2 <= n:
+            bits = self.next()
+            out += [(bits >> 40) * 2.0 ** -24, ((bits >> 16) & 0xFFFFFF) * 2.0 ** -24]
+        if len(out) < n:
+            out.append(self.next_float())
+        return out
+
 
 class Ziggurat:
     C, R, V = 128, 3.442619855899, 9.91256303526217e-3

@@ -2,10 +2,14 @@
 ///
 /// Shapes. Layer l maps `sizes[l]` features to `sizes[l + 1]`:
 /// z = W x + b with W of shape (out, in), stored row-major, then a = f(z).
-/// All values are feature-major: feature i of sample n lives at
-/// `i * batchSize + n`, so every inner loop runs over the batch, contiguous
-/// and vectorizable. The generator is applied per sample (in = 1, batch =
-/// 500); the discriminator sees one whole minibatch as one sample (batch = 1).
+/// Inputs and outputs are feature-major: feature i of sample n at
+/// `i * batchSize + n`. Inside, each feature's row is padded to `stride`, a
+/// multiple of 16, so that every inner loop runs over whole vectors of the
+/// batch. Padding lanes hold finite values in the forward pass and zero
+/// gradients in the backward pass (their output gradient is never set), so
+/// they add exactly nothing to the parameter gradients. The generator is
+/// applied per sample (in = 1, batch = 500, stride 512); the discriminator
+/// sees one whole minibatch as one sample (batch = 1, stride 1).
 ///
 /// Parameters are one flat array in PyTorch's order (W_0, b_0, W_1, b_1, ...),
 /// gradients a second one of the same layout, so an optimizer step is one
@@ -17,22 +21,32 @@ public struct MultilayerPerceptron<S: NetworkScalar>: Sendable {
     /// One activation per layer (`sizes.count - 1` of them).
     public let activations: [Activation]
     public let batchSize: Int
+    /// The padded row length: 1 for a batch of 1, else a multiple of 16.
+    let stride: Int
     public var parameters: [S]
     /// dLoss/dParameters, accumulated by `backward` until `zeroGradients`.
     public private(set) var gradients: [S]
 
-    let weightOffsets: [Int]
-    let biasOffsets: [Int]
-    /// values[valueOffsets[l] ..< valueOffsets[l + 1]]: the input (l = 0) or
-    /// the output of layer l - 1, shape (sizes[l], batch).
-    let valueOffsets: [Int]
+    /// Where each layer's pieces live in the flat buffers.
+    struct Layer {
+        var inCount, outCount: Int
+        var activation: Activation
+        /// Offsets of W and b in `parameters` (and `gradients`).
+        var weights, bias: Int
+        /// Offsets of the layer's input and output in `values` (and `deltas`).
+        var input, output: Int
+    }
+
+    let layers: [Layer]
+    /// The input (shape (sizes[0], batch)), then each layer's output.
     var values: [S]
     /// dLoss/d(values), same layout; for layer outputs it becomes dLoss/dz.
     var deltas: [S]
 
-    public var layerCount: Int { sizes.count - 1 }
+    public var layerCount: Int { layers.count }
+    var rows: RowLayout { RowLayout(batch: batchSize, stride: stride) }
     public var inputCount: Int { sizes[0] * batchSize }
-    public var outputCount: Int { sizes[layerCount] * batchSize }
+    public var outputCount: Int { sizes[sizes.count - 1] * batchSize }
 
     /// A network with all parameters zero; see `initializeLikePyTorch`.
     public init(sizes: [Int], activations: [Activation], batchSize: Int) {
@@ -41,31 +55,31 @@ public struct MultilayerPerceptron<S: NetworkScalar>: Sendable {
         self.sizes = sizes
         self.activations = activations
         self.batchSize = batchSize
-        var weightOffsets: [Int] = [], biasOffsets: [Int] = [], offset = 0
+        let stride = batchSize == 1 ? 1 : (batchSize + 15) / 16 * 16
+        self.stride = stride
+        var layers: [Layer] = [], parameterCount = 0, valueCount = sizes[0] * stride
         for l in 0..<(sizes.count - 1) {
-            weightOffsets.append(offset)
-            offset += sizes[l + 1] * sizes[l]
-            biasOffsets.append(offset)
-            offset += sizes[l + 1]
+            let weights = parameterCount, bias = weights + sizes[l + 1] * sizes[l]
+            parameterCount = bias + sizes[l + 1]
+            let input = valueCount - sizes[l] * stride
+            layers.append(Layer(inCount: sizes[l], outCount: sizes[l + 1], activation: activations[l],
+                                weights: weights, bias: bias, input: input, output: valueCount))
+            valueCount += sizes[l + 1] * stride
         }
-        self.weightOffsets = weightOffsets
-        self.biasOffsets = biasOffsets
-        parameters = [S](repeating: 0, count: offset)
-        gradients = [S](repeating: 0, count: offset)
-        var valueOffsets = [0]
-        for size in sizes { valueOffsets.append(valueOffsets.last! + size * batchSize) }
-        self.valueOffsets = valueOffsets
-        values = [S](repeating: 0, count: valueOffsets.last!)
-        deltas = [S](repeating: 0, count: valueOffsets.last!)
+        self.layers = layers
+        parameters = [S](repeating: 0, count: parameterCount)
+        gradients = [S](repeating: 0, count: parameterCount)
+        values = [S](repeating: 0, count: valueCount)
+        deltas = [S](repeating: 0, count: valueCount)
     }
 
     /// PyTorch's `nn.Linear` default: every weight and bias of a layer with
     /// fan-in k uniform on [-1/sqrt(k), 1/sqrt(k)), drawn as (2u - 1) / sqrt(k)
     /// with u = `rng.nextDouble()`, layer by layer, W (row-major) before b.
     public mutating func initializeLikePyTorch(using rng: inout Xoshiro256StarStar) {
-        for l in 0..<layerCount {
-            let bound = 1 / Double(sizes[l]).squareRoot()
-            for i in weightOffsets[l]..<(biasOffsets[l] + sizes[l + 1]) {
+        for layer in layers {
+            let bound = 1 / Double(layer.inCount).squareRoot()
+            for i in layer.weights..<(layer.bias + layer.outCount) {
                 parameters[i] = S((2 * rng.nextDouble() - 1) * bound)
             }
         }
@@ -85,24 +99,20 @@ public struct MultilayerPerceptron<S: NetworkScalar>: Sendable {
     /// least `outputCount`, both feature-major.
     public mutating func forward(_ input: [S], into output: inout [S]) {
         precondition(input.count >= inputCount && output.count >= outputCount)
-        let sizes = self.sizes, batch = batchSize, activations = self.activations
-        let valueOffsets = self.valueOffsets, weightOffsets = self.weightOffsets
-        let biasOffsets = self.biasOffsets, layerCount = self.layerCount
-        let inputCount = self.inputCount, outputCount = self.outputCount
+        let layers = self.layers, stride = self.stride, rows = self.rows
         parameters.withUnsafeBufferPointer { p in
             values.withUnsafeMutableBufferPointer { v in
-                input.withUnsafeBufferPointer { v.baseAddress!.update(from: $0.baseAddress!, count: inputCount) }
-                for l in 0..<layerCount {
-                    let x = v.baseAddress! + valueOffsets[l]
-                    let y = v.baseAddress! + valueOffsets[l + 1]
-                    let w = p.baseAddress! + weightOffsets[l]
-                    let b = p.baseAddress! + biasOffsets[l]
-                    Kernels.affine(weights: w, bias: b, input: x, output: y,
-                                   inCount: sizes[l], outCount: sizes[l + 1], batch: batch)
-                    activations[l].apply(y, count: sizes[l + 1] * batch)
+                let p = p.baseAddress!, v = v.baseAddress!
+                input.withUnsafeBufferPointer { rows.pad($0.baseAddress!, into: v, count: layers[0].inCount) }
+                for layer in layers {
+                    let y = v + layer.output
+                    Kernels.affine(weights: p + layer.weights, bias: p + layer.bias, input: v + layer.input,
+                                   output: y, inCount: layer.inCount, outCount: layer.outCount, batch: stride)
+                    layer.activation.apply(y, count: layer.outCount * stride)
                 }
+                let last = layers[layers.count - 1]
                 output.withUnsafeMutableBufferPointer {
-                    $0.baseAddress!.update(from: v.baseAddress! + valueOffsets[layerCount], count: outputCount)
+                    rows.unpad(v + last.output, into: $0.baseAddress!, count: last.outCount)
                 }
             }
         }
@@ -133,46 +143,57 @@ public struct MultilayerPerceptron<S: NetworkScalar>: Sendable {
         accumulatesParameterGradients: Bool
     ) {
         precondition(outputGradient.count >= outputCount)
-        let sizes = self.sizes, batch = batchSize, activations = self.activations
-        let valueOffsets = self.valueOffsets, weightOffsets = self.weightOffsets
-        let biasOffsets = self.biasOffsets, layerCount = self.layerCount
-        let inputCount = self.inputCount, outputCount = self.outputCount
+        let layers = self.layers, batch = stride, rows = self.rows
         parameters.withUnsafeBufferPointer { p in
             gradients.withUnsafeMutableBufferPointer { g in
                 values.withUnsafeBufferPointer { v in
                     deltas.withUnsafeMutableBufferPointer { d in
-                        let last = valueOffsets[layerCount]
+                        let p = p.baseAddress!, g = g.baseAddress!, v = v.baseAddress!, d = d.baseAddress!
+                        let last = layers[layers.count - 1]
                         outputGradient.withUnsafeBufferPointer {
-                            (d.baseAddress! + last).update(from: $0.baseAddress!, count: outputCount)
+                            rows.pad($0.baseAddress!, into: d + last.output, count: last.outCount)
                         }
-                        for l in stride(from: layerCount - 1, through: 0, by: -1) {
-                            let x = v.baseAddress! + valueOffsets[l]
-                            let a = v.baseAddress! + valueOffsets[l + 1]
-                            let dx = d.baseAddress! + valueOffsets[l]
-                            let dz = d.baseAddress! + valueOffsets[l + 1]
-                            let inCount = sizes[l], outCount = sizes[l + 1]
-                            activations[l].multiplyByDerivative(dz, outputs: a, count: outCount * batch)
+                        for (l, layer) in layers.enumerated().reversed() {
+                            let dz = d + layer.output
+                            layer.activation.multiplyByDerivative(dz, outputs: v + layer.output,
+                                                                  count: layer.outCount * batch)
                             if accumulatesParameterGradients {
                                 Kernels.accumulateAffineGradients(
-                                    outputGradient: dz, input: x,
-                                    weightGradient: g.baseAddress! + weightOffsets[l],
-                                    biasGradient: g.baseAddress! + biasOffsets[l],
-                                    inCount: inCount, outCount: outCount, batch: batch)
+                                    outputGradient: dz, input: v + layer.input, weightGradient: g + layer.weights,
+                                    biasGradient: g + layer.bias, inCount: layer.inCount,
+                                    outCount: layer.outCount, batch: batch)
                             }
                             if l > 0 || wantsInputGradient {
                                 Kernels.affineInputGradient(
-                                    weights: p.baseAddress! + weightOffsets[l], outputGradient: dz,
-                                    inputGradient: dx, inCount: inCount, outCount: outCount, batch: batch)
+                                    weights: p + layer.weights, outputGradient: dz, inputGradient: d + layer.input,
+                                    inCount: layer.inCount, outCount: layer.outCount, batch: batch)
                             }
                         }
                         if wantsInputGradient {
                             inputGradient.withUnsafeMutableBufferPointer {
-                                $0.baseAddress!.update(from: d.baseAddress!, count: inputCount)
+                                rows.unpad(d, into: $0.baseAddress!, count: layers[0].inCount)
                             }
                         }
                     }
                 }
             }
         }
+    }
+}
+
+/// Copies between caller rows of `batch` values and padded rows of `stride`.
+struct RowLayout {
+    let batch: Int
+    let stride: Int
+
+    /// Writes `count` rows; the padding lanes of `padded` are left alone.
+    @inline(__always)
+    func pad<S>(_ packed: UnsafePointer<S>, into padded: UnsafeMutablePointer<S>, count: Int) {
+        for row in 0..<count { (padded + row * stride).update(from: packed + row * batch, count: batch) }
+    }
+
+    @inline(__always)
+    func unpad<S>(_ padded: UnsafePointer<S>, into packed: UnsafeMutablePointer<S>, count: Int) {
+        for row in 0..<count { (packed + row * batch).update(from: padded + row * stride, count: batch) }
     }
 }

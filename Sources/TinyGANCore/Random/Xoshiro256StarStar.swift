@@ -53,10 +53,19 @@ public struct Xoshiro256StarStar: RandomNumberGenerator, Sendable {
         Float(Int32(truncatingIfNeeded: next() >> 40)) * 0x1p-24
     }
 
-    /// Fills `output` with `nextFloat()` values, in order.
+    /// Fills `output` with uniform values on [0, 1), two from each 64-bit
+    /// draw: its top 24 bits, then bits 16..<40, each times 2^-24. An odd
+    /// count leaves the second half of the last draw unused.
     public mutating func fill(_ output: inout [Float]) {
         output.withUnsafeMutableBufferPointer { output in
-            for i in output.indices { output[i] = nextFloat() }
+            var i = 0
+            while i + 2 <= output.count {
+                let bits = next()
+                output[i] = Float(Int32(truncatingIfNeeded: bits >> 40)) * 0x1p-24
+                output[i + 1] = Float(Int32(truncatingIfNeeded: (bits >> 16) & 0xFF_FFFF)) * 0x1p-24
+                i += 2
+            }
+            if i < output.count { output[i] = nextFloat() }
         }
     }
 }
