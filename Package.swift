@@ -26,6 +26,8 @@ let package = Package(
     products: [
         .executable(name: "tinygan", targets: ["tinygan"]),
         .library(name: "TinyGANCore", targets: ["TinyGANCore"]),
+        .library(name: "TinyGANPlot", targets: ["TinyGANPlot"]),
+        .library(name: "TinyGANCairo", targets: ["TinyGANCairo"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -38,11 +40,17 @@ let package = Package(
             dependencies: [.product(name: "RealModule", package: "swift-numerics")],
             swiftSettings: coreSettings
         ),
+        // The renderer-neutral figure model and the article's figures, from run logs.
+        .target(name: "TinyGANPlot", dependencies: ["TinyGANCore"]),
+        // The system library: libcairo through pkg-config.
+        .systemLibrary(name: "CCairo", pkgConfig: "cairo", providers: [.apt(["libcairo2-dev"])]),
+        // The only code that calls Cairo: PNG and SVG renderers of a figure's scene.
+        .target(name: "TinyGANCairo", dependencies: ["TinyGANPlot", "CCairo"]),
         // The thin command-line front end.
         .executableTarget(
             name: "tinygan",
             dependencies: [
-                "TinyGANCore",
+                "TinyGANCore", "TinyGANPlot", "TinyGANCairo",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -53,9 +61,15 @@ let package = Package(
                 .product(name: "RealModule", package: "swift-numerics"),
             ]
         ),
+        .testTarget(name: "TinyGANPlotTests", dependencies: ["TinyGANPlot", "TinyGANCore"]),
+        .testTarget(
+            name: "TinyGANCairoTests",
+            dependencies: ["TinyGANCairo", "TinyGANPlot", "TinyGANCore"],
+            resources: [.copy("Golden")]
+        ),
         .testTarget(
             name: "TinyGANCLITests",
-            dependencies: ["tinygan", "TinyGANCore"]
+            dependencies: ["tinygan", "TinyGANCore", "TinyGANCairo"]
         ),
     ],
     swiftLanguageModes: [.v6]

@@ -12,7 +12,7 @@ struct TinyGAN: ParsableCommand {
         commandName: "tinygan",
         abstract: "Train a GAN that turns uniform noise into a bell curve, as the article does, and study it.",
         version: TinyGANVersion.current,
-        subcommands: [Train.self, Presets.self, Bench.self],
+        subcommands: [Train.self, Plot.self, Presets.self, Bench.self],
         defaultSubcommand: Train.self
     )
 

@@ -85,8 +85,10 @@ public struct FinalRecord: Codable, Equatable, Sendable {
     /// evaluation stream (not the training stream).
     public var samples: [Float]
     public var histogram: Histogram
-    public var generator: NetworkWeights
-    public var discriminator: NetworkWeights
+    /// The final weights; absent in a log imported from the original
+    /// script's printed output, which does not print them.
+    public var generator: NetworkWeights?
+    public var discriminator: NetworkWeights?
     /// Seconds of wall time for the whole run; the only field that differs
     /// between two runs of the same seed and configuration.
     public var wallSeconds: Double

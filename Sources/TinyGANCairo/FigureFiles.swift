@@ -1,0 +1,63 @@
+import Foundation
+import TinyGANCore
+import TinyGANPlot
+
+/// Draws figures from logs into a folder: the one path from logs to image
+/// files, used by `tinygan plot` and by the report.
+public struct FigureFiles {
+    public var formats: [ImageFormat]
+    public var scale: Double
+    let layout: FigureLayout
+
+    public init(formats: [ImageFormat], scale: Double = 1) throws {
+        self.formats = formats
+        self.scale = scale
+        layout = FigureLayout(metrics: try CairoTextMetrics())
+    }
+
+    /// What was written, and what could not be drawn and why.
+    public struct Outcome {
+        public var written: [URL] = []
+        public var skipped: [String] = []
+    }
+
+    /// Writes `kinds` for `logs` into `folder`. Single-run figures are drawn
+    /// for each log, named `KIND.EXT` for one log and `NAME-KIND.EXT` for
+    /// several (NAME: the log's file name without extension); the runs grid
+    /// is drawn once from all logs, as `runs.EXT`.
+    public func write(_ kinds: [FigureKind], logs: [(name: String, log: RunLog)], to folder: URL) throws -> Outcome {
+        var outcome = Outcome()
+        for kind in kinds {
+            if kind.isMultiRun {
+                try draw(kind, log: logs[0].log, logs: logs.map(\.log), stem: kind.rawValue, folder: folder,
+                         outcome: &outcome)
+                continue
+            }
+            for (name, log) in logs {
+                let stem = logs.count == 1 ? kind.rawValue : "\(name)-\(kind.rawValue)"
+                try draw(kind, log: log, logs: [], stem: stem, folder: folder, outcome: &outcome)
+                if case let skipped = outcome.skipped, let last = skipped.last, last.hasPrefix("\(kind.rawValue):") {
+                    outcome.skipped[outcome.skipped.count - 1] = "\(kind.rawValue) of \(name):" + last.dropFirst(kind.rawValue.count + 1)
+                }
+            }
+        }
+        return outcome
+    }
+
+    func draw(_ kind: FigureKind, log: RunLog, logs: [RunLog], stem: String, folder: URL,
+              outcome: inout Outcome) throws {
+        let figure: Figure
+        do {
+            figure = try ArticleFigures.figure(kind, log: log, logs: logs)
+        } catch let reason as FigureUnavailable {
+            outcome.skipped.append("\(kind.rawValue): \(reason.description)")
+            return
+        }
+        let scene = layout.scene(for: figure)
+        for format in formats {
+            let url = folder.appendingPathComponent("\(stem).\(format.rawValue)")
+            try SceneRenderer.write(scene, format: format, scale: scale, to: url)
+            outcome.written.append(url)
+        }
+    }
+}

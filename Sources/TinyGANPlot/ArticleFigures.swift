@@ -1,0 +1,303 @@
+import TinyGANCore
+
+/// The figures tinygan draws from run logs: the article's three and five it
+/// never had. Every figure is built from logs only.
+public enum FigureKind: String, CaseIterable, Sendable {
+    /// Mean and std of the generated samples over the epochs (the article's two panels).
+    case moments
+    /// The final generated histogram against the target density.
+    case distribution
+    /// Final histograms of several runs with their verdicts (the article's grid of ten).
+    case runs
+    /// D's real and fake losses and G's loss over the epochs.
+    case losses
+    /// G(z) for z in [0, 1] at snapshot epochs against the ideal transport map.
+    case mapping
+    /// Quantiles of the final samples against the target's.
+    case qq
+    /// The generated histogram at snapshot epochs, as small multiples.
+    case evolution
+    /// The exact density of G's output, from its weights.
+    case density
+
+    /// Whether the figure is drawn from several runs (the others from one).
+    public var isMultiRun: Bool { self == .runs }
+}
+
+/// Why a figure cannot be drawn from a log.
+public struct FigureUnavailable: Error, CustomStringConvertible {
+    public let description: String
+}
+
+public enum ArticleFigures {
+    /// The figure of `kind` for `log` (`runs` takes `logs`).
+    public static func figure(_ kind: FigureKind, log: RunLog, logs: [RunLog] = []) throws -> Figure {
+        switch kind {
+        case .moments: return moments(log)
+        case .distribution: return try distribution(log)
+        case .runs: return try runs(logs.isEmpty ? [log] : logs)
+        case .losses: return losses(log)
+        case .mapping: return try mapping(log)
+        case .qq: return try quantiles(log)
+        case .evolution: return try evolution(log)
+        case .density: return try exactDensity(log)
+        }
+    }
+
+    // MARK: 1. Moments
+
+    public static func moments(_ log: RunLog) -> Figure {
+        let epochs = log.epochs.map { Double($0.epoch) }
+        let target = log.target
+        func panel(_ title: String, real: [Float], fake: [Float], target value: Double, name: String) -> Panel {
+            Panel(title: title, xLabel: "epoch", yLabel: name,
+                  series: [
+                      .line(epochs, real.map(Double.init), color: Color.gray.opacity(0.35), width: 1,
+                            label: "real batch"),
+                      .line(epochs, fake.map(Double.init), color: .blue, width: 1.6, label: "generated"),
+                      .horizontal(value, label: "target \(format(value))"),
+                  ],
+                  legend: .topRight, mark: divergedMark(log))
+        }
+        return Figure(width: 1000, height: 400, title: "What G generates over the epochs\(runName(log))", columns: 2,
+                      panels: [
+                          panel("Mean", real: log.epochs.map(\.realMean), fake: log.epochs.map(\.fakeMean),
+                                target: target.mean, name: "mean"),
+                          panel("Standard deviation", real: log.epochs.map(\.realStd),
+                                fake: log.epochs.map(\.fakeStd), target: target.std, name: "std"),
+                      ])
+    }
+
+    // MARK: 2. Distribution
+
+    public static func distribution(_ log: RunLog) throws -> Figure {
+        let final = try finalRecord(log)
+        let range = xRange([log])
+        let panel = Panel(xLabel: "x", yLabel: "density", xRange: range,
+                          series: [densityBars(final.histogram, range: range, color: .blue, label: "generated"),
+                                   targetCurve(log.target, range: range)],
+                          legend: .topRight, mark: divergedMark(log))
+        return Figure(width: 760, height: 460,
+                      title: "Final distribution\(runName(log)): \(summary(final.evaluation))", panels: [panel])
+    }
+
+    // MARK: 3. Runs grid
+
+    public static func runs(_ logs: [RunLog]) throws -> Figure {
+        let range = xRange(logs)
+        let panels: [Panel] = try logs.map { log in
+            let final = try finalRecord(log)
+            let verdict = Verdict(final, target: log.target)
+            let color: Color = verdict == .success ? .blue : .vermillion
+            return Panel(title: "seed \(log.header.seed): \(verdict.rawValue)", titleColor: verdict == .success ? .black : .vermillion,
+                         xLabel: "x", xRange: range,
+                         series: [densityBars(final.histogram, range: range, color: color),
+                                  targetCurve(log.target, range: range, label: nil)],
+                         mark: divergedMark(log))
+        }
+        let successes = logs.filter { $0.verdict == .success }.count
+        let columns = min(5, max(1, logs.count))
+        let rows = (logs.count + columns - 1) / columns
+        return Figure(width: 260 * Double(columns), height: 60 + 240 * Double(rows),
+                      title: "\(logs.count) independent runs: \(successes) successes (dashed: the target density)",
+                      columns: columns, panels: panels)
+    }
+
+    // MARK: 4. Losses
+
+    public static func losses(_ log: RunLog) -> Figure {
+        let epochs = log.epochs.map { Double($0.epoch) }
+        let all = log.epochs.flatMap { [$0.dRealLoss, $0.dFakeLoss, $0.gLoss] }.map(Double.init).filter(\.isFinite).sorted()
+        let top = max(1.5, all.isEmpty ? 1.5 : all[Int(Double(all.count - 1) * 0.99)] * 1.08)
+        let panel = Panel(xLabel: "epoch", yLabel: "binary cross-entropy", yRange: 0...top,
+                          series: [
+                              .line(epochs, log.epochs.map { Double($0.dRealLoss) }, color: Color.blue.opacity(0.8),
+                                    width: 1, label: "D on real"),
+                              .line(epochs, log.epochs.map { Double($0.dFakeLoss) }, color: Color.orange.opacity(0.8),
+                                    width: 1, label: "D on generated"),
+                              .line(epochs, log.epochs.map { Double($0.gLoss) }, color: Color.green.opacity(0.8),
+                                    width: 1, label: "G"),
+                              .horizontal(0.6931471805599453, label: "ln 2: D cannot tell"),
+                          ],
+                          legend: .topRight, mark: divergedMark(log))
+        return Figure(width: 900, height: 420, title: "Losses over the epochs\(runName(log))", panels: [panel])
+    }
+
+    // MARK: 5. Mapping
+
+    public static func mapping(_ log: RunLog) throws -> Figure {
+        guard !log.snapshots.isEmpty else { throw FigureUnavailable(description: "the log has no generator snapshots") }
+        let z = (0...100).map { Double($0) / 100 }
+        let idealZ = (1...199).map { Double($0) / 200 }
+        var series: [Series] = []
+        let count = log.snapshots.count
+        for (k, snapshot) in log.snapshots.enumerated() {
+            let t = count > 1 ? Double(k) / Double(count - 1) : 1
+            let isLast = k == count - 1
+            let label: String? = k == 0 ? "epoch \(snapshot.epoch)" : (isLast ? "epoch \(snapshot.epoch)" : nil)
+            series.append(.line(z, snapshot.mapping.map(Double.init), color: Color.blue.opacity(isLast ? 1 : 0.1 + 0.5 * t),
+                                width: isLast ? 2.6 : 1.1, label: label))
+        }
+        series.append(.line(idealZ, idealZ.map { log.target.quantile($0) }, color: .vermillion, width: 2, dash: [7, 4],
+                            label: "ideal: mean + std \u{00B7} \u{03A6}\u{207B}\u{00B9}(z)"))
+        let panel = Panel(xLabel: "noise z", yLabel: "G(z)", xRange: 0...1, series: series, legend: .topLeft,
+                          mark: divergedMark(log))
+        return Figure(width: 760, height: 500, title: "What G learned: its map from noise to data\(runName(log))",
+                      panels: [panel])
+    }
+
+    // MARK: 6. Q-Q
+
+    public static func quantiles(_ log: RunLog) throws -> Figure {
+        let final = try finalRecord(log)
+        let sorted = final.samples.map(Double.init).filter(\.isFinite).sorted()
+        guard !sorted.isEmpty else { throw FigureUnavailable(description: "the final samples are not finite") }
+        let probabilities = (1...199).map { Double($0) / 200 }
+        let theoretical = probabilities.map { log.target.quantile($0) }
+        let empirical = probabilities.map { sorted[min(sorted.count - 1, Int($0 * Double(sorted.count)))] }
+        let low = min(theoretical.first!, empirical.first!), high = max(theoretical.last!, empirical.last!)
+        let panel = Panel(xLabel: "target quantile", yLabel: "generated quantile",
+                          series: [.line([low, high], [low, high], color: .black, width: 1.2, dash: [6, 4],
+                                         label: "y = x: a perfect match"),
+                                   .points(theoretical, empirical, color: .blue, radius: 2.6,
+                                           label: "percentiles 0.5 ... 99.5")],
+                          legend: .topLeft, mark: divergedMark(log))
+        return Figure(width: 580, height: 540, title: "Q-Q plot\(runName(log))", panels: [panel])
+    }
+
+    // MARK: 7. Evolution
+
+    public static func evolution(_ log: RunLog, panels count: Int = 10) throws -> Figure {
+        guard !log.snapshots.isEmpty else { throw FigureUnavailable(description: "the log has no generator snapshots") }
+        let chosen = evenlySpaced(log.snapshots, count: count)
+        var logs = [log]
+        for snapshot in chosen {
+            var copy = log
+            copy.final?.histogram = snapshot.histogram
+            logs.append(copy)
+        }
+        let range = xRange(logs)
+        let panels = chosen.map { snapshot in
+            Panel(title: "epoch \(snapshot.epoch)", xLabel: "x", xRange: range,
+                  series: [densityBars(snapshot.histogram, range: range, color: .blue),
+                           targetCurve(log.target, range: range, label: nil)])
+        }
+        let columns = min(5, panels.count)
+        let rows = (panels.count + columns - 1) / columns
+        return Figure(width: 250 * Double(columns), height: 60 + 220 * Double(rows),
+                      title: "How the generated distribution evolves\(runName(log)) (dashed: the target)",
+                      columns: columns, panels: panels)
+    }
+
+    // MARK: 8. Exact density
+
+    public static func exactDensity(_ log: RunLog) throws -> Figure {
+        let final = try finalRecord(log)
+        guard let generator = final.generator else {
+            throw FigureUnavailable(description: "the log has no generator weights (the original's output does not print them)")
+        }
+        guard generator.parameters.allSatisfy(\.isFinite) else {
+            throw FigureUnavailable(description: "the generator's weights are not finite (the run diverged)")
+        }
+        let range = xRange([log])
+        let exact = ExactDensity(generator: generator, range: range, bins: 500)
+        let peak = exact.density.max() ?? 0
+        let targetPeak = log.target.density(log.target.mean)
+        let histogram = densityBars(final.histogram, range: range, color: Color.gray, label: "10,000 samples")
+        let ceiling = max(2.2 * targetPeak, (histogram.ys.max() ?? 0) * 1.15)
+        var annotations: [Annotation] = []
+        if peak > ceiling, let index = exact.density.firstIndex(of: peak) {
+            annotations.append(Annotation("spike: p = \(format(peak)) at x = \(format(exact.centers[index]))",
+                                          x: exact.centers[index], y: ceiling * 0.97, anchor: .topLeft, color: .vermillion))
+        }
+        let panel = Panel(xLabel: "x", yLabel: "density", xRange: range, yRange: 0...(peak > ceiling ? ceiling : max(ceiling, peak * 1.1)),
+                          series: [histogram,
+                                   .line(exact.centers, exact.density, color: .vermillion, width: 1.8,
+                                         label: "exact: \u{03A3} 1/|G\u{2032}(z)| over G(z) = x"),
+                                   targetCurve(log.target, range: range)],
+                          annotations: annotations, legend: .topRight)
+        return Figure(width: 780, height: 470, title: "The exact density of G's output\(runName(log))", panels: [panel])
+    }
+
+    // MARK: Helpers
+
+    /// Up to `count` elements at evenly spaced indices, first and last included.
+    static func evenlySpaced<T>(_ items: [T], count: Int) -> [T] {
+        let n = min(count, items.count)
+        guard n > 1 else { return Array(items.prefix(1)) }
+        let last = Double(items.count - 1)
+        var indices: [Int] = []
+        for k in 0..<n {
+            let index = Int((Double(k) * last / Double(n - 1)).rounded())
+            if indices.last != index { indices.append(index) }
+        }
+        return indices.map { items[$0] }
+    }
+
+    static func finalRecord(_ log: RunLog) throws -> FinalRecord {
+        guard let final = log.final else { throw FigureUnavailable(description: "the log has no final record") }
+        return final
+    }
+
+    static func runName(_ log: RunLog) -> String {
+        log.header.tool.hasPrefix("tinygan") ? ", \(log.header.config.preset) seed \(log.header.seed)" : ", original script"
+    }
+
+    static func divergedMark(_ log: RunLog) -> String? {
+        guard let final = log.final, final.diverged else { return nil }
+        return "diverged at \(final.divergence ?? "an unknown step")"
+    }
+
+    static func summary(_ e: SampleStatistics) -> String {
+        "mean \(format(e.mean)), std \(format(e.std)), KS \(format(e.ks))"
+    }
+
+    static func format(_ value: Double) -> String {
+        guard value.isFinite else { return "\(value)" }
+        let magnitude = abs(value)
+        let decimals = magnitude >= 100 ? 0 : magnitude >= 10 ? 1 : magnitude >= 1 ? 2 : 3
+        return String(format: "%.\(decimals)f", value)
+    }
+
+    /// The histogram as a density, count / (total * width), over `range`.
+    static func densityBars(_ h: Histogram, range: ClosedRange<Double>, color: Color, label: String? = nil) -> Series {
+        let total = Double(max(h.total, 1))
+        var edges: [Double] = [], heights: [Double] = []
+        for (k, count) in h.counts.enumerated() where count > 0 {
+            let edge = h.lower + Double(k) * h.binWidth
+            if edge + h.binWidth > range.lowerBound && edge < range.upperBound {
+                edges.append(edge)
+                heights.append(Double(count) / (total * h.binWidth))
+            }
+        }
+        return .bars(edges: edges, heights: heights, width: h.binWidth, color: color, label: label)
+    }
+
+    static func targetCurve(_ target: Normal, range: ClosedRange<Double>, label: String? = "target N(4, 1.25\u{00B2})") -> Series {
+        let xs = (0...300).map { range.lowerBound + (range.upperBound - range.lowerBound) * Double($0) / 300 }
+        let name = label.map { _ in "target N(\(format(target.mean)), \(format(target.std))\u{00B2})" }
+        return .line(xs, xs.map(target.density), color: .black, width: 1.6, dash: [6, 4], label: name)
+    }
+
+    /// An x range that holds the target's mean +- 4 std and, for every log,
+    /// its final histogram's occupied bins (ignoring the 0.1% in the tails).
+    static func xRange(_ logs: [RunLog]) -> ClosedRange<Double> {
+        guard let target = logs.first?.target else { return 0...1 }
+        var low = target.mean - 4 * target.std, high = target.mean + 4 * target.std
+        for log in logs {
+            guard let h = log.final?.histogram else { continue }
+            let total = h.counts.reduce(0, +)
+            guard total > 0 else { continue }
+            var seen = 0, first: Int?, last = 0
+            for (k, c) in h.counts.enumerated() {
+                seen += c
+                if first == nil && Double(seen) > 0.001 * Double(total) { first = k }
+                if Double(seen) < 0.999 * Double(total) { last = k + 1 }
+            }
+            low = min(low, h.lower + Double(first ?? 0) * h.binWidth)
+            high = max(high, h.lower + Double(last + 1) * h.binWidth)
+        }
+        let pad = (high - low) * 0.03
+        return (low - pad)...(high + pad)
+    }
+}

@@ -1,0 +1,235 @@
+/// Lays a `Figure` out into a `Scene`: panel cells, margins that fit the
+/// labels, nice ticks whose labels do not overlap, grid lines, clipped data,
+/// legends and marks.
+public struct FigureLayout {
+    public let metrics: TextMetrics
+
+    /// Text sizes in pixels and spacing, the house style.
+    public enum Style {
+        public static let titleSize = 17.0
+        public static let panelTitleSize = 13.5
+        public static let labelSize = 12.5
+        public static let tickSize = 11.5
+        public static let legendSize = 11.5
+        public static let markSize = 18.0
+        public static let padding = 10.0
+        public static let tickLength = 4.0
+        public static let gridColor = Color(hex: 0xE6E6E6)
+        public static let axisColor = Color(hex: 0x444444)
+    }
+
+    public init(metrics: TextMetrics) { self.metrics = metrics }
+
+    public func scene(for figure: Figure) -> Scene {
+        var scene = Scene(width: figure.width, height: figure.height)
+        var top = Style.padding
+        if let title = figure.title {
+            scene.items.append(.text(title, position: Point(figure.width / 2, top), size: Style.titleSize,
+                                     weight: .bold, color: .black, anchor: .top, angle: 0))
+            top += Style.titleSize * 1.5
+        }
+        let (sharedX, sharedY) = sharedRanges(figure)
+        let cellWidth = (figure.width - Style.padding) / Double(figure.columns)
+        let cellHeight = (figure.height - top - Style.padding / 2) / Double(max(figure.rows, 1))
+        for (index, panel) in figure.panels.enumerated() {
+            let column = index % figure.columns, row = index / figure.columns
+            let cell = Rect(x: Style.padding / 2 + Double(column) * cellWidth, y: top + Double(row) * cellHeight,
+                            width: cellWidth, height: cellHeight)
+            let x = panel.xRange ?? sharedX ?? dataRange(panel, axis: .x)
+            let y = panel.yRange ?? sharedY ?? dataRange(panel, axis: .y)
+            draw(panel, in: cell, xRange: x, yRange: y, into: &scene)
+        }
+        return scene
+    }
+
+    // MARK: Ranges
+
+    enum Axis { case x, y }
+
+    /// The finite data extent of a panel, padded by 4% (bars include 0).
+    func dataRange(_ panel: Panel, axis: Axis) -> ClosedRange<Double> {
+        var lower = Double.infinity, upper = -Double.infinity
+        func include(_ v: Double) { if v.isFinite { lower = min(lower, v); upper = max(upper, v) } }
+        for series in panel.series {
+            switch (series.kind, axis) {
+            case (.horizontalLine, .x), (.verticalLine, .y): continue
+            case (.bars(let width), .x): series.xs.forEach { include($0); include($0 + width) }
+            case (.bars, .y): include(0); series.ys.forEach(include)
+            case (_, .x): series.xs.forEach(include)
+            case (_, .y): series.ys.forEach(include)
+            }
+        }
+        guard lower <= upper else { return 0...1 }
+        if lower == upper { return (lower - 1)...(upper + 1) }
+        let pad = (upper - lower) * 0.04
+        let padLower = axis == .y && lower == 0 && panel.series.contains { if case .bars = $0.kind { true } else { false } }
+        return (padLower ? lower : lower - pad)...(upper + pad)
+    }
+
+    func sharedRanges(_ figure: Figure) -> (ClosedRange<Double>?, ClosedRange<Double>?) {
+        func union(_ axis: Axis) -> ClosedRange<Double>? {
+            let ranges = figure.panels.map { dataRange($0, axis: axis) }
+            guard let first = ranges.first else { return nil }
+            return ranges.dropFirst().reduce(first) { min($0.lowerBound, $1.lowerBound)...max($0.upperBound, $1.upperBound) }
+        }
+        return (figure.sharesX ? union(.x) : nil, figure.sharesY ? union(.y) : nil)
+    }
+
+    // MARK: Panels
+
+    func draw(_ panel: Panel, in cell: Rect, xRange: ClosedRange<Double>, yRange: ClosedRange<Double>,
+              into scene: inout Scene) {
+        var top = Style.padding / 2
+        if let title = panel.title {
+            scene.items.append(.text(title, position: Point(cell.x + cell.width / 2, cell.y + top),
+                                     size: Style.panelTitleSize, weight: .bold, color: panel.titleColor,
+                                     anchor: .top, angle: 0))
+            top += Style.panelTitleSize * 1.45
+        }
+        let bottom = Style.tickSize * 1.6 + (panel.xLabel == nil ? 4 : Style.labelSize * 1.6)
+        // y ticks first (they set the left margin), with a provisional height.
+        let provisionalHeight = cell.height - top - bottom
+        let yTicks = Ticks.nice(yRange, maximumCount: max(2, Int(provisionalHeight / 28))) { set in
+            let scale = LinearScale(domain: yRange, range: (provisionalHeight, 0))
+            return Ticks.labelsSeparate(positions: set.values.map { scale($0) },
+                                        extents: set.values.map { _ in Style.tickSize }, gap: 6)
+        }
+        let labelWidth = yTicks.labels.map { metrics.width(of: $0, size: Style.tickSize, weight: .regular) }.max() ?? 0
+        let left = labelWidth + Style.tickLength + 6 + (panel.yLabel == nil ? 0 : Style.labelSize * 1.6)
+        let plot = cell.inset(top: top, left: left, bottom: bottom, right: Style.padding)
+        let xScale = LinearScale(domain: xRange, range: (plot.minX, plot.maxX))
+        let yScale = LinearScale(domain: yRange, range: (plot.maxY, plot.minY))
+        let xTicks = Ticks.nice(xRange, maximumCount: max(2, Int(plot.width / 45))) { set in
+            Ticks.labelsSeparate(positions: set.values.map { xScale($0) },
+                                 extents: set.labels.map { metrics.width(of: $0, size: Style.tickSize, weight: .regular) },
+                                 gap: 8)
+        }
+        drawAxes(plot: plot, xTicks: xTicks, yTicks: yTicks, xScale: xScale, yScale: yScale, into: &scene)
+        if let label = panel.xLabel {
+            scene.items.append(.text(label, position: Point(plot.x + plot.width / 2, cell.maxY - 2),
+                                     size: Style.labelSize, weight: .regular, color: .black, anchor: .bottom, angle: 0))
+        }
+        if let label = panel.yLabel {
+            scene.items.append(.text(label, position: Point(cell.x + 2, plot.y + plot.height / 2),
+                                     size: Style.labelSize, weight: .regular, color: .black, anchor: .top,
+                                     angle: Double.pi / 2))
+        }
+        scene.items.append(.clip(plot))
+        for series in panel.series { draw(series, plot: plot, xScale: xScale, yScale: yScale, into: &scene) }
+        for note in panel.annotations {
+            scene.items.append(.text(note.text, position: Point(xScale(note.x), yScale(note.y)), size: Style.legendSize,
+                                     weight: .regular, color: note.color, anchor: note.anchor, angle: 0))
+        }
+        scene.items.append(.unclip)
+        scene.items.append(.rectangle(plot, stroke: Stroke(color: Style.axisColor, width: 1), fill: nil))
+        if let placement = panel.legend { drawLegend(panel.series, placement: placement, plot: plot, into: &scene) }
+        if let mark = panel.mark {
+            let center = Point(plot.x + plot.width / 2, plot.y + plot.height / 2)
+            let width = metrics.width(of: mark, size: Style.markSize, weight: .bold) + 16
+            scene.items.append(.rectangle(Rect(x: center.x - width / 2, y: center.y - Style.markSize,
+                                               width: width, height: Style.markSize * 2),
+                                          stroke: Stroke(color: .vermillion, width: 1.5), fill: Color.white.opacity(0.85)))
+            scene.items.append(.text(mark, position: center, size: Style.markSize, weight: .bold,
+                                     color: .vermillion, anchor: .center, angle: 0))
+        }
+    }
+
+    func drawAxes(plot: Rect, xTicks: Ticks.Set, yTicks: Ticks.Set, xScale: LinearScale, yScale: LinearScale,
+                  into scene: inout Scene) {
+        let grid = Stroke(color: Style.gridColor, width: 1)
+        let tick = Stroke(color: Style.axisColor, width: 1)
+        for (value, label) in zip(xTicks.values, xTicks.labels) {
+            let x = xScale(value)
+            scene.items.append(.path(points: [Point(x, plot.minY), Point(x, plot.maxY)], closed: false, stroke: grid, fill: nil))
+            scene.items.append(.path(points: [Point(x, plot.maxY), Point(x, plot.maxY + Style.tickLength)], closed: false,
+                                     stroke: tick, fill: nil))
+            scene.items.append(.text(label, position: Point(x, plot.maxY + Style.tickLength + 2), size: Style.tickSize,
+                                     weight: .regular, color: Style.axisColor, anchor: .top, angle: 0))
+        }
+        for (value, label) in zip(yTicks.values, yTicks.labels) {
+            let y = yScale(value)
+            scene.items.append(.path(points: [Point(plot.minX, y), Point(plot.maxX, y)], closed: false, stroke: grid, fill: nil))
+            scene.items.append(.path(points: [Point(plot.minX - Style.tickLength, y), Point(plot.minX, y)], closed: false,
+                                     stroke: tick, fill: nil))
+            scene.items.append(.text(label, position: Point(plot.minX - Style.tickLength - 3, y), size: Style.tickSize,
+                                     weight: .regular, color: Style.axisColor, anchor: .right, angle: 0))
+        }
+    }
+
+    func draw(_ series: Series, plot: Rect, xScale: LinearScale, yScale: LinearScale, into scene: inout Scene) {
+        switch series.kind {
+        case .line:
+            for run in finiteRuns(series) {
+                let points = run.map { Point(xScale(series.xs[$0]), yScale(series.ys[$0])) }
+                scene.items.append(.path(points: points, closed: false, stroke: series.stroke, fill: nil))
+            }
+        case .points(let radius):
+            for i in series.xs.indices where series.xs[i].isFinite && series.ys[i].isFinite {
+                scene.items.append(.circle(center: Point(xScale(series.xs[i]), yScale(series.ys[i])), radius: radius,
+                                           fill: series.fill ?? series.stroke.color))
+            }
+        case .bars(let width):
+            let base = yScale(0)
+            for i in series.xs.indices where series.xs[i].isFinite && series.ys[i].isFinite && series.ys[i] != 0 {
+                let left = xScale(series.xs[i]), right = xScale(series.xs[i] + width), top = yScale(series.ys[i])
+                scene.items.append(.rectangle(Rect(x: left, y: min(top, base), width: right - left,
+                                                   height: abs(base - top)),
+                                              stroke: series.stroke, fill: series.fill))
+            }
+        case .horizontalLine:
+            guard let y = series.ys.first, y.isFinite else { return }
+            scene.items.append(.path(points: [Point(plot.minX, yScale(y)), Point(plot.maxX, yScale(y))], closed: false,
+                                     stroke: series.stroke, fill: nil))
+        case .verticalLine:
+            guard let x = series.xs.first, x.isFinite else { return }
+            scene.items.append(.path(points: [Point(xScale(x), plot.minY), Point(xScale(x), plot.maxY)], closed: false,
+                                     stroke: series.stroke, fill: nil))
+        }
+    }
+
+    /// Index runs of consecutive finite points.
+    func finiteRuns(_ series: Series) -> [[Int]] {
+        var runs: [[Int]] = [], current: [Int] = []
+        for i in 0..<min(series.xs.count, series.ys.count) {
+            if series.xs[i].isFinite && series.ys[i].isFinite {
+                current.append(i)
+            } else if !current.isEmpty {
+                runs.append(current)
+                current = []
+            }
+        }
+        if !current.isEmpty { runs.append(current) }
+        return runs
+    }
+
+    func drawLegend(_ series: [Series], placement: LegendPlacement, plot: Rect, into scene: inout Scene) {
+        let entries = series.filter { $0.label != nil }
+        guard !entries.isEmpty else { return }
+        let lineHeight = Style.legendSize * 1.45, swatch = 20.0
+        let textWidth = entries.map { metrics.width(of: $0.label!, size: Style.legendSize, weight: .regular) }.max()!
+        let width = swatch + 14 + textWidth, height = lineHeight * Double(entries.count) + 8
+        let x: Double = placement == .topLeft ? plot.minX + 8 : plot.maxX - width - 8
+        let y: Double = placement == .bottomRight ? plot.maxY - height - 8 : plot.minY + 8
+        scene.items.append(.rectangle(Rect(x: x, y: y, width: width, height: height),
+                                      stroke: Stroke(color: Color(hex: 0xBBBBBB), width: 0.8),
+                                      fill: Color.white.opacity(0.88)))
+        for (k, entry) in entries.enumerated() {
+            let midY = y + 4 + lineHeight * (Double(k) + 0.5)
+            switch entry.kind {
+            case .bars:
+                scene.items.append(.rectangle(Rect(x: x + 5, y: midY - 5, width: swatch, height: 10),
+                                              stroke: entry.stroke, fill: entry.fill))
+            case .points(let radius):
+                scene.items.append(.circle(center: Point(x + 5 + swatch / 2, midY), radius: radius,
+                                           fill: entry.fill ?? entry.stroke.color))
+            default:
+                scene.items.append(.path(points: [Point(x + 5, midY), Point(x + 5 + swatch, midY)], closed: false,
+                                         stroke: Stroke(color: entry.stroke.color.opacity(max(entry.stroke.color.alpha, 0.6)),
+                                                        width: max(entry.stroke.width, 2), dash: entry.stroke.dash),
+                                         fill: nil))
+            }
+            scene.items.append(.text(entry.label!, position: Point(x + swatch + 10, midY), size: Style.legendSize,
+                                     weight: .regular, color: .black, anchor: .left, angle: 0))
+        }
+    }
+}
