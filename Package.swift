@@ -61,11 +61,13 @@ let package = Package(
                 .product(name: "RealModule", package: "swift-numerics"),
             ]
         ),
-        .testTarget(name: "TinyGANPlotTests", dependencies: ["TinyGANPlot", "TinyGANCore"]),
+        // Logs built by hand for the figure tests.
+        .target(name: "TinyGANTestSupport", dependencies: ["TinyGANCore"], path: "Tests/TestSupport"),
+        .testTarget(name: "TinyGANPlotTests", dependencies: ["TinyGANPlot", "TinyGANCore", "TinyGANTestSupport"]),
         .testTarget(
             name: "TinyGANCairoTests",
-            dependencies: ["TinyGANCairo", "TinyGANPlot", "TinyGANCore"],
-            resources: [.copy("Golden")]
+            dependencies: ["TinyGANCairo", "TinyGANPlot", "TinyGANCore", "TinyGANTestSupport"],
+            exclude: ["Golden"]
         ),
         .testTarget(
             name: "TinyGANCLITests",

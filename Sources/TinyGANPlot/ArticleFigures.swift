@@ -33,10 +33,10 @@ public enum ArticleFigures {
     /// The figure of `kind` for `log` (`runs` takes `logs`).
     public static func figure(_ kind: FigureKind, log: RunLog, logs: [RunLog] = []) throws -> Figure {
         switch kind {
-        case .moments: return moments(log)
+        case .moments: return try moments(log)
         case .distribution: return try distribution(log)
         case .runs: return try runs(logs.isEmpty ? [log] : logs)
-        case .losses: return losses(log)
+        case .losses: return try losses(log)
         case .mapping: return try mapping(log)
         case .qq: return try quantiles(log)
         case .evolution: return try evolution(log)
@@ -46,7 +46,8 @@ public enum ArticleFigures {
 
     // MARK: 1. Moments
 
-    public static func moments(_ log: RunLog) -> Figure {
+    public static func moments(_ log: RunLog) throws -> Figure {
+        try requireEpochs(log)
         let epochs = log.epochs.map { Double($0.epoch) }
         let target = log.target
         func panel(_ title: String, real: [Float], fake: [Float], target value: Double, name: String) -> Panel {
@@ -83,7 +84,8 @@ public enum ArticleFigures {
 
     // MARK: 3. Runs grid
 
-    public static func runs(_ logs: [RunLog]) throws -> Figure {
+    public static func runs(_ unordered: [RunLog]) throws -> Figure {
+        let logs = unordered.sorted { $0.header.seed < $1.header.seed }
         let range = xRange(logs)
         let panels: [Panel] = try logs.map { log in
             let final = try finalRecord(log)
@@ -105,7 +107,8 @@ public enum ArticleFigures {
 
     // MARK: 4. Losses
 
-    public static func losses(_ log: RunLog) -> Figure {
+    public static func losses(_ log: RunLog) throws -> Figure {
+        try requireEpochs(log)
         let epochs = log.epochs.map { Double($0.epoch) }
         let all = log.epochs.flatMap { [$0.dRealLoss, $0.dFakeLoss, $0.gLoss] }.map(Double.init).filter(\.isFinite).sorted()
         let top = max(1.5, all.isEmpty ? 1.5 : all[Int(Double(all.count - 1) * 0.99)] * 1.08)
@@ -232,6 +235,10 @@ public enum ArticleFigures {
             if indices.last != index { indices.append(index) }
         }
         return indices.map { items[$0] }
+    }
+
+    static func requireEpochs(_ log: RunLog) throws {
+        if log.epochs.isEmpty { throw FigureUnavailable(description: "the log has no epoch records") }
     }
 
     static func finalRecord(_ log: RunLog) throws -> FinalRecord {

@@ -160,7 +160,7 @@ public struct FigureLayout {
         switch series.kind {
         case .line:
             for run in finiteRuns(series) {
-                let points = run.map { Point(xScale(series.xs[$0]), yScale(series.ys[$0])) }
+                let points = Self.decimated(run.map { Point(xScale(series.xs[$0]), yScale(series.ys[$0])) })
                 scene.items.append(.path(points: points, closed: false, stroke: series.stroke, fill: nil))
             }
         case .points(let radius):
@@ -185,6 +185,28 @@ public struct FigureLayout {
             scene.items.append(.path(points: [Point(xScale(x), plot.minY), Point(xScale(x), plot.maxY)], closed: false,
                                      stroke: series.stroke, fill: nil))
         }
+    }
+
+    /// A polyline with more than two points per pixel column, reduced to the
+    /// first, lowest, highest and last point of each column (in x order):
+    /// the same picture at this resolution, with a fraction of the points.
+    static func decimated(_ points: [Point]) -> [Point] {
+        guard let first = points.first, let last = points.last, points.count > 2 * Int(abs(last.x - first.x) + 1)
+        else { return points }
+        var result: [Point] = []
+        var start = 0
+        while start < points.count {
+            let column = points[start].x.rounded(.down)
+            var end = start, low = start, high = start
+            while end + 1 < points.count && points[end + 1].x.rounded(.down) == column {
+                end += 1
+                if points[end].y < points[low].y { low = end }
+                if points[end].y > points[high].y { high = end }
+            }
+            for index in Set([start, low, high, end]).sorted() { result.append(points[index]) }
+            start = end + 1
+        }
+        return result
     }
 
     /// Index runs of consecutive finite points.

@@ -22,18 +22,26 @@ public enum Ticks {
             let value = range.lowerBound.isFinite ? range.lowerBound : 0
             return Set(step: 1, values: [value], labels: [label(value, decimals: decimals(for: 1))])
         }
-        // Candidate steps from fine to coarse: 1, 2, 5 times 10^k.
+        // Candidate steps from fine to coarse: 1, 2, 5 times 10^k. The
+        // first that gives few enough ticks whose labels fit wins; if none
+        // with two or more fits, a single tick (which always fits).
         var exponent = Int((log10(span) - log10(Double(max(maximumCount, 1)))).rounded(.down)) - 1
+        var lastMultiple: Set?
         while true {
             for mantissa in [1.0, 2.0, 5.0] {
                 let step = mantissa * pow(10, Double(exponent))
-                let first = (range.lowerBound / step).rounded(.up), last = (range.upperBound / step).rounded(.down)
+                let first = (range.lowerBound / step - 1e-9).rounded(.up)
+                let last = (range.upperBound / step + 1e-9).rounded(.down)
                 let count = Int(last - first) + 1
                 guard count <= maximumCount else { continue }
                 let digits = decimals(for: step)
                 let values = (0..<max(count, 0)).map { (first + Double($0)) * step }
                 let set = Set(step: step, values: values, labels: values.map { label($0, decimals: digits) })
-                if fits(set) || count <= 2 { return set }
+                if count >= 1 && (count == 1 || fits(set)) { return set }
+                if count >= 2 { lastMultiple = set }
+                if count < 1, let fallback = lastMultiple {
+                    return Set(step: fallback.step, values: [fallback.values[0]], labels: [fallback.labels[0]])
+                }
             }
             exponent += 1
         }

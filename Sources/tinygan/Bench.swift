@@ -1,6 +1,8 @@
 import ArgumentParser
 import Foundation
+import TinyGANCairo
 import TinyGANCore
+import TinyGANPlot
 
 extension TinyGAN {
     struct Bench: ParsableCommand {
@@ -13,6 +15,9 @@ extension TinyGAN {
         @Option(help: "Runs to time (seeds 1...N).")
         var runs = 5
 
+        @Flag(help: "Also time reading the first run's log and drawing all figures from it, as PNG and SVG.")
+        var figures = false
+
         func validate() throws {
             guard runs >= 1 else { throw ValidationError("--runs must be at least 1") }
         }
@@ -24,6 +29,7 @@ extension TinyGAN {
             let (config, firstSeed) = try options.resolve()
             print("preset \(config.preset): \(config.epochs) epochs of \(config.discriminatorSteps)+\(config.generatorSteps) steps, batch \(config.batchSize)")
             var seconds: [Double] = []
+            var firstLog: RunLog?
             for k in 0..<runs {
                 let seed = firstSeed + UInt64(k)
                 var trainer = try TinyGANCore.Trainer(config: config, seed: seed)
@@ -31,6 +37,7 @@ extension TinyGAN {
                 let log = trainer.run()
                 let elapsed = Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9
                 seconds.append(elapsed)
+                if firstLog == nil { firstLog = log }
                 let e = log.final!.evaluation
                 print(String(format: "  seed %llu: %.3f s (final mean %.3f, std %.3f)", seed, elapsed, e.mean, e.std))
             }
@@ -39,6 +46,36 @@ extension TinyGAN {
             print(String(format: "seconds per run: min %.3f, median %.3f, max %.3f over %d runs",
                          sorted.first!, median, sorted.last!, runs))
             print(String(format: "peak memory (max RSS): %.1f MB", Self.peakResidentMegabytes()))
+            if figures, let firstLog { try timeFigures(firstLog) }
+        }
+
+        /// Median over 5 repetitions of: reading the log, then drawing all
+        /// eight figures in each format.
+        func timeFigures(_ log: RunLog) throws {
+            let folder = FileManager.default.temporaryDirectory.appendingPathComponent("tinygan-bench-\(getpid())")
+            defer { try? FileManager.default.removeItem(at: folder) }
+            let logURL = folder.appendingPathComponent("run.jsonl")
+            try RunLogCoding.write(log, to: logURL)
+            func median(_ work: () throws -> Void) rethrows -> Double {
+                var times: [Double] = []
+                for _ in 0..<5 {
+                    let start = DispatchTime.now()
+                    try work()
+                    times.append(Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9)
+                }
+                return times.sorted()[2]
+            }
+            var loaded = log
+            let read = try median { loaded = try RunLogCoding.load(from: logURL) }
+            print(String(format: "reading the run log: %.3f s", read))
+            for format in ImageFormat.allCases {
+                let files = try FigureFiles(formats: [format])
+                let draw = try median {
+                    _ = try files.write(FigureKind.allCases, logs: [(name: "run", log: loaded)], to: folder)
+                }
+                print(String(format: "drawing all %d figures as %@: %.3f s", FigureKind.allCases.count,
+                             format.rawValue.uppercased(), draw))
+            }
         }
 
         static func peakResidentMegabytes() -> Double {

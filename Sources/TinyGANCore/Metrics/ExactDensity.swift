@@ -21,7 +21,7 @@ public struct ExactDensity: Equatable, Sendable {
     /// The density of `generator`'s output on `bins` bins over `range`,
     /// from `pieces` linear pieces of G (error of order 1 / pieces).
     public init(generator weights: NetworkWeights, range: ClosedRange<Double>, bins: Int = 400,
-                pieces: Int = 100_000) {
+                pieces: Int = 40_000) {
         precondition(weights.sizes.first == 1 && weights.sizes.last == 1 && bins > 0 && pieces > 0)
         let lower = range.lowerBound, binWidth = (range.upperBound - range.lowerBound) / Double(bins)
         self.lower = lower

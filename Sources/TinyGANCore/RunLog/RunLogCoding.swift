@@ -120,6 +120,7 @@ public enum RunLogCoding {
 
     private struct TypeTag: Decodable { var type: String }
 
+
     /// A record with its "type" key, flattened into one JSON object.
     private struct Line<Record: Codable>: Codable {
         var type: String

@@ -68,6 +68,13 @@ public struct SnapshotRecord: Codable, Equatable, Sendable {
     public var mapping: [Float]
     /// 10,000 fresh generated samples on the fixed bins of `Histogram.forTarget`.
     public var histogram: Histogram
+
+    public init(epoch: Int, generator: NetworkWeights, mapping: [Float], histogram: Histogram) {
+        self.epoch = epoch
+        self.generator = generator
+        self.mapping = mapping
+        self.histogram = histogram
+    }
 }
 
 /// How the run ended and what it learned.
@@ -92,6 +99,21 @@ public struct FinalRecord: Codable, Equatable, Sendable {
     /// Seconds of wall time for the whole run; the only field that differs
     /// between two runs of the same seed and configuration.
     public var wallSeconds: Double
+
+    public init(epochsCompleted: Int, diverged: Bool, divergence: String?, lastBatch: [Float],
+                evaluation: SampleStatistics, samples: [Float], histogram: Histogram, generator: NetworkWeights?,
+                discriminator: NetworkWeights?, wallSeconds: Double) {
+        self.epochsCompleted = epochsCompleted
+        self.diverged = diverged
+        self.divergence = divergence
+        self.lastBatch = lastBatch
+        self.evaluation = evaluation
+        self.samples = samples
+        self.histogram = histogram
+        self.generator = generator
+        self.discriminator = discriminator
+        self.wallSeconds = wallSeconds
+    }
 }
 
 /// A whole run, as written and as read back.
