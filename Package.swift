@@ -71,7 +71,7 @@ let package = Package(
         ),
         .testTarget(
             name: "TinyGANCLITests",
-            dependencies: ["tinygan", "TinyGANCore", "TinyGANCairo"]
+            dependencies: ["tinygan", "TinyGANCore", "TinyGANPlot", "TinyGANCairo"]
         ),
     ],
     swiftLanguageModes: [.v6]

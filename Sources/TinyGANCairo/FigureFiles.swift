@@ -23,34 +23,34 @@ public struct FigureFiles {
 
     /// Writes `kinds` for `logs` into `folder`. Single-run figures are drawn
     /// for each log, named `KIND.EXT` for one log and `NAME-KIND.EXT` for
-    /// several (NAME: the log's file name without extension); the runs grid
+    /// several (NAME: the log's file name, here without extension); the runs grid
     /// is drawn once from all logs, as `runs.EXT`.
     public func write(_ kinds: [FigureKind], logs: [(name: String, log: RunLog)], to folder: URL) throws -> Outcome {
         var outcome = Outcome()
         for kind in kinds {
             if kind.isMultiRun {
-                try draw(kind, log: logs[0].log, logs: logs.map(\.log), stem: kind.rawValue, folder: folder,
-                         outcome: &outcome)
+                try draw(kind, log: logs[0].log, logs: logs.map(\.log), stem: kind.rawValue, source: "all logs",
+                         folder: folder, outcome: &outcome)
                 continue
             }
             for (name, log) in logs {
-                let stem = logs.count == 1 ? kind.rawValue : "\(name)-\(kind.rawValue)"
-                try draw(kind, log: log, logs: [], stem: stem, folder: folder, outcome: &outcome)
-                if case let skipped = outcome.skipped, let last = skipped.last, last.hasPrefix("\(kind.rawValue):") {
-                    outcome.skipped[outcome.skipped.count - 1] = "\(kind.rawValue) of \(name):" + last.dropFirst(kind.rawValue.count + 1)
-                }
+                let base = (name as NSString).deletingPathExtension
+                let stem = logs.count == 1 ? kind.rawValue : "\(base)-\(kind.rawValue)"
+                try draw(kind, log: log, logs: [], stem: stem, source: name, folder: folder, outcome: &outcome)
             }
         }
         return outcome
     }
 
-    func draw(_ kind: FigureKind, log: RunLog, logs: [RunLog], stem: String, folder: URL,
+    /// Draws one figure in every format; a figure the log cannot support is
+    /// noted in `outcome.skipped` as "SOURCE: KIND: reason".
+    func draw(_ kind: FigureKind, log: RunLog, logs: [RunLog], stem: String, source: String, folder: URL,
               outcome: inout Outcome) throws {
         let figure: Figure
         do {
             figure = try ArticleFigures.figure(kind, log: log, logs: logs)
         } catch let reason as FigureUnavailable {
-            outcome.skipped.append("\(kind.rawValue): \(reason.description)")
+            outcome.skipped.append("\(source): \(kind.rawValue): \(reason.description)")
             return
         }
         let scene = layout.scene(for: figure)

@@ -58,7 +58,7 @@ extension TinyGAN {
         func run() throws {
             let start = Date()
             let loaded = try logs.map { path in
-                (name: URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent,
+                (name: URL(fileURLWithPath: path).lastPathComponent,
                  log: try RunLogCoding.load(from: URL(fileURLWithPath: path)))
             }
             let folder = URL(fileURLWithPath: out)
@@ -66,7 +66,9 @@ extension TinyGAN {
             let formats: [ImageFormat] = format == "both" ? [.png, .svg] : [ImageFormat(rawValue: format)!]
             let outcome = try FigureFiles(formats: formats, scale: scale).write(try kinds(), logs: loaded, to: folder)
             for note in outcome.skipped { FileHandle.standardError.write(Data("tinygan: skipped \(note)\n".utf8)) }
-            guard !outcome.written.isEmpty else { throw Failure("no figure could be drawn from these logs") }
+            guard !outcome.written.isEmpty else {
+                throw Failure("no figure could be drawn from \(logs.joined(separator: ", "))")
+            }
             if !quiet {
                 print(String(format: "wrote %d files to %@ in %.2f s", outcome.written.count, folder.path,
                              Date().timeIntervalSince(start)))

@@ -1,6 +1,8 @@
 import Foundation
 import Testing
+import TinyGANCairo
 import TinyGANCore
+import TinyGANPlot
 
 /// The `tinygan` executable, run as a user would: exit codes, messages, files.
 struct Tool {
@@ -144,4 +146,108 @@ struct Tool {
         #expect(result.stdout.contains("peak memory (max RSS):"))
         #expect(try Tool.run(["bench", "--runs", "0"]).status == 2)
     }
+}
+
+@Suite struct PlotCommandTests {
+    let quick = ["--epochs", "4", "--batch-size", "50", "--d-steps", "2", "--g-steps", "2", "--snapshot-interval", "2"]
+
+    func files(_ folder: URL) throws -> [String] {
+        try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted()
+    }
+
+    /// All eight figures in both formats; plotting the same log twice gives
+    /// byte-identical files.
+    @Test func allFiguresAndRegeneration() throws {
+        let folder = try Tool.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let log = folder.appendingPathComponent("run.jsonl").path
+        #expect(try Tool.run(["train", "--quiet", "--out", log] + quick).status == 0)
+        let first = folder.appendingPathComponent("a"), second = folder.appendingPathComponent("b")
+        let result = try Tool.run(["plot", log, "--out", first.path])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.contains("wrote 16 files"))
+        #expect(try Tool.run(["plot", log, "--out", second.path, "--quiet"]).status == 0)
+        let names = try files(first), secondNames = try files(second)
+        #expect(names.count == 16 && names == secondNames)
+        for kind in FigureKind.allCases { #expect(names.contains("\(kind.rawValue).png") && names.contains("\(kind.rawValue).svg")) }
+        for name in names {
+            #expect(FileManager.default.contents(atPath: first.appendingPathComponent(name).path)
+                == FileManager.default.contents(atPath: second.appendingPathComponent(name).path), "\(name)")
+        }
+        let scaled = folder.appendingPathComponent("c")
+        #expect(try Tool.run(["plot", log, "--out", scaled.path, "--format", "png", "--scale", "2", "--figures", "qq,runs"]).status == 0)
+        #expect(try files(scaled) == ["qq.png", "runs.png"])
+        let image = try PNGImage(data: Data(contentsOf: scaled.appendingPathComponent("qq.png")))
+        #expect(image.width == 1160 && image.height == 1080)
+    }
+
+    @Test func severalLogsAndTheOriginalsPrintout() throws {
+        let folder = try Tool.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let a = folder.appendingPathComponent("a.jsonl").path, b = folder.appendingPathComponent("b.jsonl").path
+        #expect(try Tool.run(["train", "--quiet", "--seed", "1", "--out", a] + quick).status == 0)
+        #expect(try Tool.run(["train", "--quiet", "--seed", "2", "--out", b] + quick).status == 0)
+        let printed = folder.appendingPathComponent("original.txt")
+        try Data(OriginalPrintoutSample.text.utf8).write(to: printed)
+        let out = folder.appendingPathComponent("figures")
+        let result = try Tool.run(["plot", a, b, printed.path, "--out", out.path, "--format", "svg"])
+        #expect(result.status == 0, "\(result.stderr)")
+        let names = try files(out)
+        #expect(names.contains("runs.svg") && names.contains("a-moments.svg") && names.contains("b-qq.svg"))
+        #expect(names.contains("original-moments.svg") && names.contains("original-distribution.svg"))
+        #expect(!names.contains("original-mapping.svg"))
+        #expect(result.stderr.contains("skipped original.txt: mapping: the log has no generator snapshots"))
+    }
+
+    /// Bad input: one clear message naming the file; exit 1 when nothing can be drawn.
+    @Test func badLogs() throws {
+        let folder = try Tool.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let empty = folder.appendingPathComponent("empty.jsonl")
+        try Data().write(to: empty)
+        let neither = folder.appendingPathComponent("notes.txt")
+        try Data("hello\n".utf8).write(to: neither)
+        for (file, message) in [(empty, "empty.jsonl is empty"),
+                                (neither, "notes.txt is neither a tinygan run log nor the printed output"),
+                                (folder.appendingPathComponent("missing.jsonl"), "missing.jsonl cannot be read")] {
+            let result = try Tool.run(["plot", file.path, "--out", folder.appendingPathComponent("out").path])
+            #expect(result.status == 1 && result.stderr.contains(message), "\(result.stderr)")
+        }
+        // No epoch records: those figures are skipped, named; the others drawn.
+        let sparse = folder.appendingPathComponent("sparse.jsonl").path
+        #expect(try Tool.run(["train", "--quiet", "--out", sparse, "--log-interval", "100"] + quick).status == 0)
+        let result = try Tool.run(["plot", sparse, "--out", folder.appendingPathComponent("s").path, "--format", "png"])
+        #expect(result.status == 0 && result.stderr.contains("skipped sparse.jsonl: moments: the log has no epoch records"))
+        #expect(try Tool.run(["plot", sparse, "--format", "gif"]).status == 2)
+        #expect(try Tool.run(["plot", sparse, "--figures", "moments,pie"]).stderr.contains("unknown figure 'pie'"))
+        #expect(try Tool.run(["plot"]).status == 2)
+    }
+
+    /// A diverged run is drawn, marked, without a crash.
+    @Test func divergedRun() throws {
+        let folder = try Tool.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let log = folder.appendingPathComponent("d.jsonl").path
+        #expect(try Tool.run(["train", "--quiet", "--out", log, "--lr-g", "1e30", "--epochs", "5", "--d-steps", "2",
+                              "--g-steps", "2", "--batch-size", "50", "--log-interval", "1"]).status == 0)
+        let out = folder.appendingPathComponent("f")
+        let result = try Tool.run(["plot", log, "--out", out.path, "--format", "svg"])
+        #expect(result.status == 0, "\(result.stderr)")
+        let svg = try String(contentsOf: out.appendingPathComponent("distribution.svg"), encoding: .utf8)
+        #expect(svg.contains("<svg"))
+        #expect(try files(out).contains("runs.svg"))
+    }
+}
+
+/// The original's printed output, in its documented form (newer numpy).
+enum OriginalPrintoutSample {
+    static let text: String = {
+        var lines = (0..<50).map { k in
+            let e = k * 100
+            return "Epoch \(e): D (0.69 real_err, 0.70 fake_err) G (0.69 err); Real Dist ([np.float64(4.01), np.float64(1.24)]),  Fake Dist ([np.float64(\(4 + 2 / Double(k + 1))), np.float64(1.2)]) "
+        }
+        lines.append("Plotting the generated distribution...")
+        lines.append(" Values: [" + (0..<500).map { "\(4 + 1.25 * sin(Double($0)))" }.joined(separator: ", ") + "]")
+        return lines.joined(separator: "\n") + "\n"
+    }()
 }

@@ -40,7 +40,8 @@ public struct ExactDensity: Equatable, Sendable {
                 continue
             }
             let perUnit = pieceMass / (b - a)
-            for bin in max(first, 0)...min(last, bins - 1) where bin >= 0 && bin < bins {
+            let lowBin = max(first, 0), highBin = min(last, bins - 1)
+            for bin in lowBin..<max(lowBin, highBin + 1) {
                 let left = max(a, lower + Double(bin) * binWidth), right = min(b, lower + Double(bin + 1) * binWidth)
                 if right > left { mass[bin] += perUnit * (right - left) }
             }
