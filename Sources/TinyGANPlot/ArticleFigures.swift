@@ -100,8 +100,9 @@ public enum ArticleFigures {
         let successes = logs.filter { $0.verdict == .success }.count
         let columns = min(5, max(1, logs.count))
         let rows = (logs.count + columns - 1) / columns
-        return Figure(width: 260 * Double(columns), height: 60 + 240 * Double(rows),
-                      title: "\(logs.count) independent runs: \(successes) successes (dashed: the target density)",
+        return Figure(width: max(560, 260 * Double(columns)), height: 60 + 240 * Double(rows),
+                      title: "\(logs.count == 1 ? "1 run" : "\(logs.count) independent runs"): \(successes) "
+                          + "\(successes == 1 ? "success" : "successes") (dashed: the target density)",
                       columns: columns, panels: panels)
     }
 
@@ -187,7 +188,7 @@ public enum ArticleFigures {
         }
         let columns = min(5, panels.count)
         let rows = (panels.count + columns - 1) / columns
-        return Figure(width: 250 * Double(columns), height: 60 + 220 * Double(rows),
+        return Figure(width: max(560, 250 * Double(columns)), height: 60 + 220 * Double(rows),
                       title: "How the generated distribution evolves\(runName(log)) (dashed: the target)",
                       columns: columns, panels: panels)
     }

@@ -24,7 +24,8 @@ public struct FigureLayout {
         var scene = Scene(width: figure.width, height: figure.height)
         var top = Style.padding
         if let title = figure.title {
-            scene.items.append(.text(title, position: Point(figure.width / 2, top), size: Style.titleSize,
+            let size = fitted(title, size: Style.titleSize, weight: .bold, width: figure.width - 2 * Style.padding)
+            scene.items.append(.text(title, position: Point(figure.width / 2, top), size: size,
                                      weight: .bold, color: .black, anchor: .top, angle: 0))
             top += Style.titleSize * 1.5
         }
@@ -40,6 +41,12 @@ public struct FigureLayout {
             draw(panel, in: cell, xRange: x, yRange: y, into: &scene)
         }
         return scene
+    }
+
+    /// `size`, or smaller (down to 60% of it) so that `text` fits in `width`.
+    func fitted(_ text: String, size: Double, weight: FontWeight, width: Double) -> Double {
+        let natural = metrics.width(of: text, size: size, weight: weight)
+        return natural <= width ? size : max(size * 0.6, size * width / natural)
     }
 
     // MARK: Ranges
@@ -81,8 +88,9 @@ public struct FigureLayout {
               into scene: inout Scene) {
         var top = Style.padding / 2
         if let title = panel.title {
+            let size = fitted(title, size: Style.panelTitleSize, weight: .bold, width: cell.width - Style.padding)
             scene.items.append(.text(title, position: Point(cell.x + cell.width / 2, cell.y + top),
-                                     size: Style.panelTitleSize, weight: .bold, color: panel.titleColor,
+                                     size: size, weight: .bold, color: panel.titleColor,
                                      anchor: .top, angle: 0))
             top += Style.panelTitleSize * 1.45
         }
@@ -125,11 +133,12 @@ public struct FigureLayout {
         if let placement = panel.legend { drawLegend(panel.series, placement: placement, plot: plot, into: &scene) }
         if let mark = panel.mark {
             let center = Point(plot.x + plot.width / 2, plot.y + plot.height / 2)
-            let width = metrics.width(of: mark, size: Style.markSize, weight: .bold) + 16
-            scene.items.append(.rectangle(Rect(x: center.x - width / 2, y: center.y - Style.markSize,
-                                               width: width, height: Style.markSize * 2),
+            let size = fitted(mark, size: Style.markSize, weight: .bold, width: plot.width - 24)
+            let width = metrics.width(of: mark, size: size, weight: .bold) + 16
+            scene.items.append(.rectangle(Rect(x: center.x - width / 2, y: center.y - size,
+                                               width: width, height: size * 2),
                                           stroke: Stroke(color: .vermillion, width: 1.5), fill: Color.white.opacity(0.85)))
-            scene.items.append(.text(mark, position: center, size: Style.markSize, weight: .bold,
+            scene.items.append(.text(mark, position: center, size: size, weight: .bold,
                                      color: .vermillion, anchor: .center, angle: 0))
         }
     }

@@ -124,7 +124,7 @@ func close(_ a: Color, _ b: Color, tolerance: Double = 0.08) -> Bool {
         #expect(outcome.written.map(\.lastPathComponent).sorted()
             == ["distribution.png", "distribution.svg", "mapping.png", "mapping.svg", "runs.png", "runs.svg"])
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).count == 6)
-        #expect(try PNGImage(data: Data(contentsOf: folder.appendingPathComponent("runs.png"))).width == 520)
+        #expect(try PNGImage(data: Data(contentsOf: folder.appendingPathComponent("runs.png"))).width == 1120)
     }
 }
 
