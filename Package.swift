@@ -28,10 +28,12 @@ let package = Package(
         .library(name: "TinyGANCore", targets: ["TinyGANCore"]),
         .library(name: "TinyGANPlot", targets: ["TinyGANPlot"]),
         .library(name: "TinyGANCairo", targets: ["TinyGANCairo"]),
+        .library(name: "TinyGANReport", targets: ["TinyGANReport"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-numerics", from: "1.1.1"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
     ],
     targets: [
         // Training: RNG, samplers, layers, losses, optimizers, trainer, metrics, run logs.
@@ -46,11 +48,17 @@ let package = Package(
         .systemLibrary(name: "CCairo", pkgConfig: "cairo", providers: [.apt(["libcairo2-dev"])]),
         // The only code that calls Cairo: PNG and SVG renderers of a figure's scene.
         .target(name: "TinyGANCairo", dependencies: ["TinyGANPlot", "CCairo"]),
+        // The report: runs, figures and the article's story as an HTML page from templates/.
+        .target(
+            name: "TinyGANReport",
+            dependencies: ["TinyGANCore", "TinyGANPlot", "TinyGANCairo",
+                           .product(name: "Mustache", package: "swift-mustache")]
+        ),
         // The thin command-line front end.
         .executableTarget(
             name: "tinygan",
             dependencies: [
-                "TinyGANCore", "TinyGANPlot", "TinyGANCairo",
+                "TinyGANCore", "TinyGANPlot", "TinyGANCairo", "TinyGANReport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -68,6 +76,10 @@ let package = Package(
             name: "TinyGANCairoTests",
             dependencies: ["TinyGANCairo", "TinyGANPlot", "TinyGANCore", "TinyGANTestSupport"],
             exclude: ["Golden"]
+        ),
+        .testTarget(
+            name: "TinyGANReportTests",
+            dependencies: ["TinyGANReport", "TinyGANCore", "TinyGANTestSupport"]
         ),
         .testTarget(
             name: "TinyGANCLITests",

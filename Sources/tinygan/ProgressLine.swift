@@ -1,8 +1,10 @@
 import Foundation
 
 /// A one-line progress display with ETA on stderr, redrawn in place at most
-/// ten times a second; silent when stderr is not a terminal.
-final class ProgressLine {
+/// ten times a second; silent when stderr is not a terminal. Safe to update
+/// from several threads.
+final class ProgressLine: @unchecked Sendable {
+    private let lock = NSLock()
     let label: String
     let total: Int
     let start = Date()
@@ -16,6 +18,8 @@ final class ProgressLine {
 
     func update(_ done: Int) {
         guard enabled else { return }
+        lock.lock()
+        defer { lock.unlock() }
         let now = Date()
         guard now.timeIntervalSince(lastDraw) >= 0.1 || done == total else { return }
         lastDraw = now

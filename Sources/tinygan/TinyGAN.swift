@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import TinyGANCore
+import TinyGANReport
 
 /// `tinygan`: train, plot and report GANs that learn a bell curve.
 ///
@@ -12,8 +13,8 @@ struct TinyGAN: ParsableCommand {
         commandName: "tinygan",
         abstract: "Train a GAN that turns uniform noise into a bell curve, as the article does, and study it.",
         version: TinyGANVersion.current,
-        subcommands: [Train.self, Plot.self, Presets.self, Bench.self],
-        defaultSubcommand: Train.self
+        subcommands: [Report.self, Train.self, Plot.self, Presets.self, Bench.self],
+        defaultSubcommand: Report.self
     )
 
     static func main() {
@@ -25,6 +26,8 @@ struct TinyGAN: ParsableCommand {
         } catch let error as FileWriteError {
             exit(message: error.description, code: 1)
         } catch let error as RunLogError {
+            exit(message: error.description, code: 1)
+        } catch let error as ReportError {
             exit(message: error.description, code: 1)
         } catch let error as ConfigError {
             exit(message: error.description, code: 2)

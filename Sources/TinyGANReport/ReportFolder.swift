@@ -1,0 +1,45 @@
+import Foundation
+import TinyGANCore
+
+/// Builds a report folder beside its destination and moves it into place
+/// in one rename, so that a report on disk is always whole: an interrupted
+/// build leaves at most a hidden `.NAME.building-PID` folder, never a
+/// half-written report.
+enum ReportFolder {
+    static func build(at destination: URL, replacing: Bool, _ fill: (URL) throws -> Void) throws {
+        let manager = FileManager.default
+        let parent = destination.deletingLastPathComponent()
+        let name = destination.lastPathComponent
+        if manager.fileExists(atPath: destination.path) && !replacing {
+            throw ReportError("\(destination.path) already exists; add --force to replace it")
+        }
+        let staging = parent.appendingPathComponent(".\(name).building-\(getpid())")
+        do {
+            try manager.createDirectory(at: parent, withIntermediateDirectories: true)
+            try? manager.removeItem(at: staging)
+            try manager.createDirectory(at: staging, withIntermediateDirectories: true)
+        } catch {
+            throw ReportError("cannot write in \(parent.path): \(error.localizedDescription)")
+        }
+        do {
+            try fill(staging)
+        } catch {
+            try? manager.removeItem(at: staging)
+            throw error
+        }
+        if manager.fileExists(atPath: destination.path) {
+            let old = parent.appendingPathComponent(".\(name).old-\(getpid())")
+            try? manager.removeItem(at: old)
+            try manager.moveItem(at: destination, to: old)
+            do {
+                try manager.moveItem(at: staging, to: destination)
+            } catch {
+                try? manager.moveItem(at: old, to: destination)
+                throw error
+            }
+            try? manager.removeItem(at: old)
+        } else {
+            try manager.moveItem(at: staging, to: destination)
+        }
+    }
+}

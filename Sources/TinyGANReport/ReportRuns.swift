@@ -1,0 +1,86 @@
+import Foundation
+import TinyGANCore
+
+/// The runs a report is about: one main run, told in detail, and the runs
+/// of the fragility experiment (the article's ten).
+public struct ReportRuns: Sendable {
+    public var main: RunLog
+    public var grid: [RunLog]
+
+    public init(main: RunLog, grid: [RunLog]) {
+        self.main = main
+        self.grid = grid
+    }
+
+    public var all: [RunLog] { [main] + grid }
+
+    /// The runs of a new report: the main run on `seed`, the experiment on
+    /// the next `gridCount` seeds. The experiment's runs log every 10th
+    /// epoch and snapshot every 500th (their figures need only the end);
+    /// that changes what is written, never what is trained.
+    public static func plan(_ config: TrainingConfig, seed: UInt64, gridCount: Int) -> [ParallelRuns.Job] {
+        var gridConfig = config
+        gridConfig.logInterval = max(config.logInterval, 10)
+        gridConfig.snapshotInterval = max(config.snapshotInterval, 500)
+        return [ParallelRuns.Job(config: config, seed: seed)]
+            + (1...max(gridCount, 1)).map { ParallelRuns.Job(config: gridConfig, seed: seed + UInt64($0)) }
+    }
+
+    /// File names in a report's `runs/` folder.
+    public static let mainPrefix = "main-"
+
+    /// Reads the logs of a report folder (its `runs/`) or of any folder of
+    /// run logs. The main run is the one whose file name starts with
+    /// "main-", else the one with the lowest seed; the others form the
+    /// experiment (with a single log, it is both). All must share one
+    /// configuration (up to how often they log): a report is about one
+    /// experiment, so mixed folders are refused, naming the files.
+    public static func read(folder: URL) throws -> ReportRuns {
+        let runs = folder.appendingPathComponent("runs")
+        var isFolder: ObjCBool = false
+        let source = FileManager.default.fileExists(atPath: runs.path, isDirectory: &isFolder) && isFolder.boolValue
+            ? runs : folder
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: source.path) else {
+            throw ReportError("\(folder.path) is not a readable folder")
+        }
+        let logFiles = names.filter { $0.hasSuffix(".jsonl") || $0.hasSuffix(".txt") }.sorted()
+        guard !logFiles.isEmpty else { throw ReportError("\(source.path) holds no run logs (*.jsonl)") }
+        var logs = try logFiles.map { (name: $0, log: try RunLogCoding.load(from: source.appendingPathComponent($0))) }
+        let reference = comparable(logs[0].log.header.config)
+        let strangers = logs.filter { comparable($0.log.header.config) != reference }.map(\.name)
+        if !strangers.isEmpty {
+            throw ReportError("\(source.path) mixes experiments: \(strangers.joined(separator: ", ")) differ in "
+                + "configuration from \(logs[0].name); a report is about one experiment")
+        }
+        logs.sort { $0.log.header.seed < $1.log.header.seed }
+        let mainIndex = logs.firstIndex { $0.name.hasPrefix(mainPrefix) } ?? 0
+        let main = logs.remove(at: mainIndex).log
+        return ReportRuns(main: main, grid: logs.isEmpty ? [main] : logs.map(\.log))
+    }
+
+    /// The configuration without its logging intervals.
+    static func comparable(_ config: TrainingConfig) -> TrainingConfig {
+        var c = config
+        c.logInterval = 1
+        c.snapshotInterval = 1
+        return c
+    }
+
+    /// Writes the logs into `folder` as `main-seedS.jsonl` and `seedK.jsonl`.
+    func write(to folder: URL) throws {
+        try RunLogCoding.write(main, to: folder.appendingPathComponent("\(Self.mainPrefix)seed\(main.header.seed).jsonl"))
+        var used: Set<String> = []
+        for log in grid where !(log == main && grid.count == 1) {
+            var name = "seed\(log.header.seed)", k = 1
+            while used.contains(name) { k += 1; name = "seed\(log.header.seed)-\(k)" }
+            used.insert(name)
+            try RunLogCoding.write(log, to: folder.appendingPathComponent("\(name).jsonl"))
+        }
+    }
+}
+
+/// A report that cannot be built: what and where.
+public struct ReportError: Error, CustomStringConvertible {
+    public let description: String
+    public init(_ description: String) { self.description = description }
+}

@@ -1,0 +1,117 @@
+import ArgumentParser
+import Foundation
+import TinyGANCore
+import TinyGANReport
+
+extension TinyGAN {
+    struct Report: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Train the article's experiment and write it up as an HTML report (the default command).",
+            discussion: """
+                Trains the main run (seed S) and the fragility experiment (seeds S+1 ... S+N) of a \
+                preset, in parallel, then writes REPORTS/NAME/: index.html, figures/ and runs/ with \
+                every log. With --from FOLDER, rebuilds the figures and the page from the logs in \
+                FOLDER (a report folder or any folder of run logs of one experiment) without training; \
+                by default it rebuilds that report in place.
+                """)
+
+        @Option(help: "Preset to train: \(TinyGANCore.Presets.names.joined(separator: ", ")).")
+        var preset = "article"
+
+        @Option(help: "Seed of the main run; the experiment uses the next --runs seeds.")
+        var seed: UInt64 = 1
+
+        @Option(help: "Independent runs in the fragility experiment.")
+        var runs = 10
+
+        @Option(help: "Runs trained at once. (default: all cores)")
+        var jobs: Int?
+
+        @Option(help: ArgumentHelp("Rebuild from the run logs in this folder, without training.", valueName: "folder"))
+        var from: String?
+
+        @Option(help: "Report folder name. (default: the preset, or the --from folder's name)")
+        var name: String?
+
+        @Option(name: .shortAndLong, help: ArgumentHelp("Folder that holds the reports. (default: reports, or the --from folder's parent)", valueName: "folder"))
+        var out: String?
+
+        @Option(help: "Language of the page: \(ReportLanguage.allCases.map(\.rawValue).joined(separator: ", ")).")
+        var lang = "en"
+
+        @Option(help: "Title of the page. (default: the language's own)")
+        var title: String?
+
+        @Flag(help: "Embed the figures in index.html, so the single file can be mailed.")
+        var selfContained = false
+
+        @Flag(help: "Replace an existing report of the same name.")
+        var force = false
+
+        @Option(help: ArgumentHelp("Folder of the templates. (default: ./templates or the repository's)", valueName: "folder"))
+        var templates: String?
+
+        @Flag(name: .shortAndLong, help: "Print nothing but errors.")
+        var quiet = false
+
+        func validate() throws {
+            guard runs >= 1 && runs <= 1000 else { throw ValidationError("--runs must be between 1 and 1000 (got \(runs))") }
+            if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1 (got \(jobs))") }
+            guard ReportLanguage(rawValue: lang) != nil else {
+                throw ValidationError("--lang must be one of \(ReportLanguage.allCases.map(\.rawValue).joined(separator: ", ")) (got '\(lang)')")
+            }
+            if let name, name.isEmpty || name.contains("/") || name.hasPrefix(".") {
+                throw ValidationError("--name must be a plain folder name (got '\(name)')")
+            }
+        }
+
+        func run() throws {
+            let start = Date()
+            let settings = ReportSettings(title: title, language: ReportLanguage(rawValue: lang)!,
+                                          selfContained: selfContained,
+                                          templates: try ReportSettings.templatesFolder(explicit: templates))
+            let destination: URL
+            let reportRuns: ReportRuns
+            if let from {
+                let source = URL(fileURLWithPath: from).standardizedFileURL
+                destination = URL(fileURLWithPath: out ?? source.deletingLastPathComponent().path)
+                    .appendingPathComponent(name ?? source.lastPathComponent)
+                if destination.standardizedFileURL != source && FileManager.default.fileExists(atPath: destination.path) && !force {
+                    throw ReportError("\(destination.path) already exists; add --force to replace it")
+                }
+                reportRuns = try ReportRuns.read(folder: source)
+                try build(reportRuns, settings, destination, replacing: true)
+            } else {
+                let config = try TinyGANCore.Presets.named(preset)
+                destination = URL(fileURLWithPath: out ?? "reports").appendingPathComponent(name ?? preset)
+                if FileManager.default.fileExists(atPath: destination.path) && !force {
+                    throw ReportError("\(destination.path) already exists; add --force to replace it")
+                }
+                let plan = ReportRuns.plan(config, seed: seed, gridCount: runs)
+                let threads = jobs ?? ParallelRuns.availableCores
+                if !quiet {
+                    note("training \(plan.count) runs of '\(preset)' on \(threads) thread(s): main seed \(seed), "
+                         + "experiment seeds \(seed + 1)...\(seed + UInt64(runs))")
+                }
+                let progress = quiet ? nil : ProgressLine(label: "runs", total: plan.count)
+                let logs = try ParallelRuns.train(plan, threads: threads) { done in progress?.update(done) }
+                progress?.finish()
+                reportRuns = ReportRuns(main: logs[0], grid: Array(logs.dropFirst()))
+                try build(reportRuns, settings, destination, replacing: force)
+            }
+            if !quiet {
+                let successes = reportRuns.grid.filter { $0.verdict == .success }.count
+                print(String(format: "wrote %@/index.html in %.1f s: %d of %d runs succeeded",
+                             destination.path, Date().timeIntervalSince(start), successes, reportRuns.grid.count))
+            }
+        }
+
+        func build(_ runs: ReportRuns, _ settings: ReportSettings, _ destination: URL, replacing: Bool) throws {
+            try ReportBuilder.build(runs, settings: settings, destination: destination, replacing: replacing)
+        }
+
+        func note(_ text: String) {
+            FileHandle.standardError.write(Data("\(text)\n".utf8))
+        }
+    }
+}
