@@ -14,6 +14,9 @@ enum ReportContext {
         let gridSeeds = runs.grid.map(\.header.seed)
         let totalWall = runs.all.compactMap { $0.final?.wallSeconds }.reduce(0, +)
         var reproduce = "tinygan report --preset \(config.preset) --seed \(main.header.seed)"
+        if let preset = try? Presets.named(config.preset), preset.epochs != config.epochs {
+            reproduce += " --epochs \(config.epochs)"
+        }
         if runs.grid.count != 10 { reproduce += " --runs \(runs.grid.count)" }
         if settings.language != .en { reproduce += " --lang \(settings.language.rawValue)" }
         return [

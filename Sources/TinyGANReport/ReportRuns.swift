@@ -46,11 +46,15 @@ public struct ReportRuns: Sendable {
         let logFiles = names.filter { $0.hasSuffix(".jsonl") || $0.hasSuffix(".txt") }.sorted()
         guard !logFiles.isEmpty else { throw ReportError("\(source.path) holds no run logs (*.jsonl)") }
         var logs = try logFiles.map { (name: $0, log: try RunLogCoding.load(from: source.appendingPathComponent($0))) }
-        let reference = comparable(logs[0].log.header.config)
-        let strangers = logs.filter { comparable($0.log.header.config) != reference }.map(\.name)
+        // The configuration most logs share is the experiment; the others are named.
+        let configs = logs.map { comparable($0.log.header.config) }
+        let reference = configs.max { a, b in configs.filter { $0 == a }.count < configs.filter { $0 == b }.count }!
+        let strangers = zip(logs, configs).filter { $0.1 != reference }.map(\.0.name)
         if !strangers.isEmpty {
-            throw ReportError("\(source.path) mixes experiments: \(strangers.joined(separator: ", ")) differ in "
-                + "configuration from \(logs[0].name); a report is about one experiment")
+            let kept = zip(logs, configs).first { $0.1 == reference }!.0.name
+            throw ReportError("\(source.path) mixes experiments: \(strangers.joined(separator: ", ")) "
+                + "\(strangers.count == 1 ? "differs" : "differ") in configuration from \(kept) and the others; "
+                + "a report is about one experiment")
         }
         logs.sort { $0.log.header.seed < $1.log.header.seed }
         let mainIndex = logs.firstIndex { $0.name.hasPrefix(mainPrefix) } ?? 0

@@ -24,6 +24,9 @@ extension TinyGAN {
         @Option(help: "Independent runs in the fragility experiment.")
         var runs = 10
 
+        @Option(help: "Epochs of every run. (default: the preset's)")
+        var epochs: Int?
+
         @Option(help: "Runs trained at once. (default: all cores)")
         var jobs: Int?
 
@@ -57,6 +60,7 @@ extension TinyGAN {
         func validate() throws {
             guard runs >= 1 && runs <= 1000 else { throw ValidationError("--runs must be between 1 and 1000 (got \(runs))") }
             if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1 (got \(jobs))") }
+            if let epochs, epochs < 1 { throw ValidationError("--epochs must be at least 1 (got \(epochs))") }
             guard ReportLanguage(rawValue: lang) != nil else {
                 throw ValidationError("--lang must be one of \(ReportLanguage.allCases.map(\.rawValue).joined(separator: ", ")) (got '\(lang)')")
             }
@@ -82,7 +86,8 @@ extension TinyGAN {
                 reportRuns = try ReportRuns.read(folder: source)
                 try build(reportRuns, settings, destination, replacing: true)
             } else {
-                let config = try TinyGANCore.Presets.named(preset)
+                var config = try TinyGANCore.Presets.named(preset)
+                config.epochs = epochs ?? config.epochs
                 destination = URL(fileURLWithPath: out ?? "reports").appendingPathComponent(name ?? preset)
                 if FileManager.default.fileExists(atPath: destination.path) && !force {
                     throw ReportError("\(destination.path) already exists; add --force to replace it")

@@ -251,3 +251,40 @@ enum OriginalPrintoutSample {
         return lines.joined(separator: "\n") + "\n"
     }()
 }
+
+@Suite struct ReportCommandTests {
+    @Test func reportEndToEnd() throws {
+        let folder = try Tool.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let quick = ["--epochs", "20", "--runs", "2", "--jobs", "2", "--out", folder.path]
+        // No subcommand: the report is the default.
+        let first = try Tool.run(quick)
+        #expect(first.status == 0, "\(first.stderr)")
+        #expect(first.stdout.contains("/article/index.html"))
+        #expect(first.stderr.contains("training 3 runs of 'article'") && first.stderr.contains("experiment seeds 2...3"))
+        let page = folder.appendingPathComponent("article/index.html")
+        #expect(FileManager.default.fileExists(atPath: page.path))
+        // An existing report is replaced only with --force.
+        let again = try Tool.run(["report"] + quick)
+        #expect(again.status == 1 && again.stderr.contains("already exists; add --force"))
+        #expect(try Tool.run(["report", "--force", "--quiet", "--lang", "zh"] + quick).status == 0)
+        #expect(try String(contentsOf: page, encoding: .utf8).contains("lang=\"zh\""))
+        // --from rebuilds in place without training.
+        let rebuilt = try Tool.run(["report", "--from", folder.appendingPathComponent("article").path, "--self-contained"])
+        #expect(rebuilt.status == 0, "\(rebuilt.stderr)")
+        #expect(!rebuilt.stderr.contains("training"))
+        #expect(try String(contentsOf: page, encoding: .utf8).contains("data:image/svg+xml;base64,"))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["article"])
+    }
+
+    @Test func reportBadInput() throws {
+        let folder = try Tool.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let empty = try Tool.run(["report", "--from", folder.path])
+        #expect(empty.status == 1 && empty.stderr.contains("holds no run logs"))
+        #expect(try Tool.run(["report", "--lang", "fr"]).status == 2)
+        #expect(try Tool.run(["report", "--runs", "0"]).status == 2)
+        #expect(try Tool.run(["report", "--preset", "nope", "--out", folder.path]).stderr.contains("unknown preset 'nope'"))
+        #expect(try Tool.run(["report", "--name", "../x"]).status == 2)
+    }
+}

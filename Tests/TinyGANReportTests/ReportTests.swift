@@ -1,0 +1,195 @@
+import Foundation
+import FoundationXML
+import Testing
+import TinyGANCore
+import TinyGANReport
+import TinyGANTestSupport
+
+/// The repository's templates.
+let templates = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+    .deletingLastPathComponent().appendingPathComponent("templates")
+
+/// Short real runs: the article's model, 30 epochs.
+func shortRuns(count: Int = 4, seed: UInt64 = 1) throws -> ReportRuns {
+    var config = Presets.article
+    config.epochs = 30
+    config.batchSize = 100
+    config.discriminatorSteps = 4
+    config.generatorSteps = 4
+    config.snapshotInterval = 10
+    let logs = try ParallelRuns.train(ReportRuns.plan(config, seed: seed, gridCount: count), threads: 2)
+    return ReportRuns(main: logs[0], grid: Array(logs.dropFirst()))
+}
+
+func temporaryFolder() throws -> URL {
+    let url = FileManager.default.temporaryDirectory.appendingPathComponent("tinygan-report-\(UUID())")
+    try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+    return url
+}
+
+/// What a page holds: parsed as XML (the page is written as well-formed
+/// XHTML-compatible HTML), its image sources and the table's cells.
+final class PageReader: NSObject, XMLParserDelegate {
+    var images: [String] = []
+    var cells: [[(shown: String, exact: String?)]] = []
+    var text = ""
+    private var inBody = false, inRow = false, inCell = false
+    private var cell = "", exact: String?
+
+    static func read(_ data: Data) throws -> PageReader {
+        let reader = PageReader()
+        let parser = XMLParser(data: data)
+        parser.delegate = reader
+        guard parser.parse() else { throw ReportError("page does not parse: \(String(describing: parser.parserError))") }
+        return reader
+    }
+
+    func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?,
+                attributes: [String: String] = [:]) {
+        switch name {
+        case "img": images.append(attributes["src"] ?? "")
+        case "tr": if inBody { inRow = true; cells.append([]) }
+        case "tbody": inBody = true
+        case "td": inCell = true; cell = ""; exact = attributes["data-value"]
+        default: break
+        }
+    }
+
+    func parser(_ parser: XMLParser, foundCharacters string: String) {
+        text += string
+        if inCell { cell += string }
+    }
+
+    func parser(_ parser: XMLParser, didEndElement name: String, namespaceURI: String?, qualifiedName: String?) {
+        switch name {
+        case "td": inCell = false; cells[cells.count - 1].append((cell, exact))
+        case "tr": inRow = false
+        case "tbody": inBody = false
+        default: break
+        }
+    }
+}
+
+@Suite struct ReportTests {
+    @Test func pageIsWellFormedAndComplete() throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let runs = try shortRuns()
+        let report = folder.appendingPathComponent("article")
+        try ReportBuilder.build(runs, settings: ReportSettings(templates: templates), destination: report, replacing: false)
+        let page = try PageReader.read(Data(contentsOf: report.appendingPathComponent("index.html")))
+        // Every figure it references exists; all eight are there.
+        #expect(page.images.count == 8)
+        for source in page.images {
+            #expect(FileManager.default.fileExists(atPath: report.appendingPathComponent(source).path), "\(source)")
+        }
+        // The table's numbers are the logs' numbers.
+        #expect(page.cells.count == runs.grid.count)
+        for (row, log) in zip(page.cells, runs.grid) {
+            let e = try #require(log.final?.evaluation)
+            #expect(row[0].shown == "\(log.header.seed)")
+            let expected = [e.mean, e.std, e.skewness, e.excessKurtosis, e.ks, e.wasserstein1]
+            for (cell, value) in zip(row[1...6], expected) {
+                #expect(Double(cell.exact ?? "") == value)
+                #expect(cell.shown == String(format: "%.3f", value))
+            }
+            #expect(row[7].shown == log.verdict?.rawValue)
+        }
+        // The story's sections, with this run's configuration and numbers.
+        for phrase in ["counterfeiter", "The five parts", "1 → 5 → 5 → 1", "4 → 10 → 10 → 1", "GANs are fragile",
+                       "Reproduce it", "tinygan report --preset article --seed 1 --epochs 30 --runs 4",
+                       "the article saw 8 of 10",
+                       String(format: "%.3f", runs.main.final!.evaluation.mean)] {
+            #expect(page.text.contains(phrase), "\(phrase)")
+        }
+        let logs = try FileManager.default.contentsOfDirectory(atPath: report.appendingPathComponent("runs").path).sorted()
+        #expect(logs == ["main-seed1.jsonl", "seed2.jsonl", "seed3.jsonl", "seed4.jsonl", "seed5.jsonl"])
+    }
+
+    /// --from on a report folder gives the same page, but for its time stamp.
+    @Test func rebuildingFromTheLogsGivesTheSamePage() throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let report = folder.appendingPathComponent("r")
+        let settings = ReportSettings(templates: templates)
+        try ReportBuilder.build(try shortRuns(count: 3), settings: settings, destination: report, replacing: false)
+        let first = try String(contentsOf: report.appendingPathComponent("index.html"), encoding: .utf8)
+        let figure = try Data(contentsOf: report.appendingPathComponent("figures/runs.svg"))
+        try ReportBuilder.build(try ReportRuns.read(folder: report), settings: settings, destination: report, replacing: true)
+        let second = try String(contentsOf: report.appendingPathComponent("index.html"), encoding: .utf8)
+        func withoutTime(_ page: String) -> String {
+            page.replacingOccurrences(of: #"built \S+ by"#, with: "built TIME by", options: .regularExpression)
+        }
+        #expect(withoutTime(first) == withoutTime(second))
+        #expect(first != second || first.contains("built"))
+        #expect(try Data(contentsOf: report.appendingPathComponent("figures/runs.svg")) == figure)
+    }
+
+    @Test func titlesAndNamesAreEscaped() throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let report = folder.appendingPathComponent("r")
+        let title = "<script>alert('x')</script> & \"friends\""
+        try ReportBuilder.build(try shortRuns(count: 1), settings: ReportSettings(title: title, templates: templates),
+                                destination: report, replacing: false)
+        let html = try String(contentsOf: report.appendingPathComponent("index.html"), encoding: .utf8)
+        #expect(!html.contains("<script"))
+        #expect(html.contains("&lt;script&gt;"))
+        let page = try PageReader.read(Data(html.utf8))
+        #expect(page.text.contains(title))
+    }
+
+    @Test func selfContainedAndChinese() throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let report = folder.appendingPathComponent("zh")
+        try ReportBuilder.build(try shortRuns(count: 2),
+                                settings: ReportSettings(language: .zh, selfContained: true, templates: templates),
+                                destination: report, replacing: false)
+        let data = try Data(contentsOf: report.appendingPathComponent("index.html"))
+        let page = try PageReader.read(data)
+        #expect(page.images.count == 8 && page.images.allSatisfy { $0.hasPrefix("data:image/svg+xml;base64,") })
+        #expect(page.text.contains("伪造者与侦探") && page.text.contains("GAN 是脆弱的"))
+        #expect(String(decoding: data, as: UTF8.self).contains("<html lang=\"zh\">"))
+        // The embedded figures decode to SVG.
+        let svg = Data(base64Encoded: String(page.images[0].dropFirst("data:image/svg+xml;base64,".count)))
+        #expect(svg.map { String(decoding: $0, as: UTF8.self).contains("<svg") } == true)
+    }
+
+    @Test func refusesToOverwriteWithoutReplacing() throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let report = folder.appendingPathComponent("r")
+        let runs = try shortRuns(count: 1)
+        try ReportBuilder.build(runs, settings: ReportSettings(templates: templates), destination: report, replacing: false)
+        #expect { try ReportBuilder.build(runs, settings: ReportSettings(templates: templates), destination: report,
+                                          replacing: false) } throws: { "\($0)".contains("add --force") }
+        // A build that fails leaves the old report and nothing half-written.
+        let broken = folder.appendingPathComponent("no-templates")
+        #expect(throws: ReportError.self) {
+            try ReportBuilder.build(runs, settings: ReportSettings(templates: broken), destination: report, replacing: true)
+        }
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["r"])
+        #expect(FileManager.default.fileExists(atPath: report.appendingPathComponent("index.html").path))
+    }
+
+    @Test func foldersOfLogs() throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let empty = folder.appendingPathComponent("empty")
+        try FileManager.default.createDirectory(at: empty, withIntermediateDirectories: true)
+        #expect { try ReportRuns.read(folder: empty) } throws: { "\($0)".contains("holds no run logs") }
+        // Any folder of logs: the lowest seed is the main run.
+        let plain = folder.appendingPathComponent("plain")
+        let runs = try shortRuns(count: 2, seed: 5)
+        for log in runs.all { try RunLogCoding.write(log, to: plain.appendingPathComponent("x\(log.header.seed).jsonl")) }
+        let read = try ReportRuns.read(folder: plain)
+        #expect(read.main.header.seed == 5 && read.grid.map(\.header.seed) == [6, 7])
+        // Logs of different experiments are refused, naming the odd ones.
+        var other = Presets.original2017
+        other.epochs = 2
+        var trainer = try Trainer(config: other, seed: 1)
+        try RunLogCoding.write(trainer.run(), to: plain.appendingPathComponent("odd.jsonl"))
+        #expect { try ReportRuns.read(folder: plain) } throws: { "\($0)".contains("odd.jsonl differs") }
+    }
+}
