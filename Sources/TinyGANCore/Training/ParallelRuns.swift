@@ -19,43 +19,67 @@ public enum ParallelRuns {
     /// in the order of `jobs`.
     public static func train(_ jobs: [Job], threads: Int,
                              finished: (@Sendable (Int) -> Void)? = nil) throws -> [RunLog] {
-        let trainers = try jobs.map { try Trainer(config: $0.config, seed: $0.seed) }
         let results = Results(count: jobs.count)
-        let workers = max(1, min(threads, jobs.count))
-        DispatchQueue.concurrentPerform(iterations: workers) { _ in
-            while let index = results.claim() {
-                var trainer = trainers[index]
-                let log = trainer.run()
-                let done = results.store(log, at: index)
-                finished?(done)
-            }
+        try forEach(jobs, threads: threads) { index, log in
+            finished?(results.store(log, at: index))
         }
         return results.logs
     }
 
-    /// The shared work list and results, behind a lock.
-    private final class Results: @unchecked Sendable {
+    /// Trains `jobs` on `threads` threads and hands each log to `body` as
+    /// soon as its run ends (on the worker's thread), keeping none: a sweep
+    /// writes each log at once, so that an interruption loses only the runs
+    /// in flight. The first error `body` throws stops the remaining runs and
+    /// is rethrown.
+    public static func forEach(_ jobs: [Job], threads: Int,
+                               _ body: @Sendable (Int, RunLog) throws -> Void) throws {
+        let trainers = try jobs.map { try Trainer(config: $0.config, seed: $0.seed) }
+        let queue = WorkQueue(count: jobs.count)
+        let workers = max(1, min(threads, jobs.count))
+        DispatchQueue.concurrentPerform(iterations: workers) { _ in
+            while let index = queue.claim() {
+                var trainer = trainers[index]
+                let log = trainer.run()
+                do { try body(index, log) } catch { queue.fail(error) }
+            }
+        }
+        if let error = queue.error { throw error }
+    }
+
+    /// The next job to claim, and the first failure, behind a lock.
+    private final class WorkQueue: @unchecked Sendable {
         private let lock = NSLock()
         private var next = 0
+        private let count: Int
+        private(set) var error: Error?
+
+        init(count: Int) { self.count = count }
+
+        func claim() -> Int? {
+            lock.withLock {
+                guard next < count, error == nil else { return nil }
+                next += 1
+                return next - 1
+            }
+        }
+
+        func fail(_ error: Error) { lock.withLock { if self.error == nil { self.error = error } } }
+    }
+
+    /// The results in job order, behind a lock.
+    private final class Results: @unchecked Sendable {
+        private let lock = NSLock()
         private var done = 0
         private var slots: [RunLog?]
 
         init(count: Int) { slots = Array(repeating: nil, count: count) }
 
-        func claim() -> Int? {
-            lock.lock()
-            defer { lock.unlock() }
-            guard next < slots.count else { return nil }
-            next += 1
-            return next - 1
-        }
-
         func store(_ log: RunLog, at index: Int) -> Int {
-            lock.lock()
-            defer { lock.unlock() }
-            slots[index] = log
-            done += 1
-            return done
+            lock.withLock {
+                slots[index] = log
+                done += 1
+                return done
+            }
         }
 
         var logs: [RunLog] { lock.withLock { slots.map { $0! } } }

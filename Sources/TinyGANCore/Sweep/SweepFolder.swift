@@ -1,0 +1,157 @@
+import Foundation
+
+/// What a sweep folder is: `sweep.json` (the plan, and the shard it holds),
+/// `runs/POINT/seedK.jsonl` (one log per finished run, each written
+/// atomically), `summary.json` and `summary.csv`. A folder never holds a
+/// half-written log, so an interrupted sweep keeps every finished run and
+/// `--resume` continues it.
+public struct SweepFolder: Sendable {
+    public struct Manifest: Codable, Equatable, Sendable {
+        public var format: Int
+        public var plan: SweepPlan
+        /// Shard I of N (1-based), or nil for the whole plan.
+        public var shardIndex: Int?
+        public var shardCount: Int?
+
+        public static let currentFormat = 1
+    }
+
+    public let url: URL
+    public let manifest: Manifest
+
+    /// The runs this folder is to hold: its shard of the plan.
+    public func runs() throws -> [SweepPlan.Run] {
+        if let index = manifest.shardIndex, let count = manifest.shardCount {
+            return try manifest.plan.shard(index, of: count)
+        }
+        return try manifest.plan.runs()
+    }
+
+    /// A new sweep folder, or with `resume` the same sweep's existing one.
+    public static func prepare(at url: URL, plan: SweepPlan, shard: (index: Int, count: Int)?, resume: Bool) throws
+        -> SweepFolder {
+        let manifest = Manifest(format: Manifest.currentFormat, plan: plan, shardIndex: shard?.index,
+                                shardCount: shard?.count)
+        let file = url.appendingPathComponent("sweep.json")
+        if FileManager.default.fileExists(atPath: url.path) {
+            guard resume else {
+                throw ConfigError("\(url.path) already exists; add --resume to continue that sweep, or choose another --out")
+            }
+            let existing = try open(url)
+            guard existing.manifest == manifest else {
+                throw ConfigError("\(url.path) holds a different sweep (another preset, grid, seeds or shard); "
+                    + "--resume continues only the same sweep")
+            }
+            return existing
+        }
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+        try AtomicFile.write(try encoder.encode(manifest), to: file)
+        return SweepFolder(url: url, manifest: manifest)
+    }
+
+    /// An existing sweep folder.
+    public static func open(_ url: URL) throws -> SweepFolder {
+        let file = url.appendingPathComponent("sweep.json")
+        guard let data = try? Data(contentsOf: file) else {
+            throw RunLogError(file: file.path, line: nil, reason: "cannot be read: \(url.path) is not a sweep folder")
+        }
+        do {
+            let manifest = try JSONDecoder().decode(Manifest.self, from: data)
+            guard manifest.format == Manifest.currentFormat else {
+                throw RunLogError(file: file.path, line: nil, reason: "has sweep format \(manifest.format)")
+            }
+            return SweepFolder(url: url, manifest: manifest)
+        } catch let error as RunLogError {
+            throw error
+        } catch {
+            throw RunLogError(file: file.path, line: nil, reason: "is not a valid sweep manifest (\(RunLogCoding.describe(error)))")
+        }
+    }
+
+    /// The finished log of `run`, or nil if it is missing or incomplete.
+    public func finishedLog(_ run: SweepPlan.Run) -> RunLog? {
+        guard let log = try? RunLogCoding.read(from: url.appendingPathComponent(run.logPath)),
+              log.header.seed == run.seed, log.header.config == run.config else { return nil }
+        return log
+    }
+
+    /// The runs of this folder that have no finished log yet.
+    public func pendingRuns() throws -> [SweepPlan.Run] {
+        try runs().filter { finishedLog($0) == nil }
+    }
+
+    /// Trains the pending runs on `threads` threads, writing each log as soon
+    /// as it is done; `finished(done, total)` follows the progress.
+    public func trainPending(threads: Int, finished: (@Sendable (Int, Int) -> Void)? = nil) throws {
+        let pending = try pendingRuns()
+        let counter = SweepCounter()
+        try ParallelRuns.forEach(pending.map { ParallelRuns.Job(config: $0.config, seed: $0.seed) },
+                                 threads: threads) { index, log in
+            try write(log, for: pending[index])
+            finished?(counter.increment(), pending.count)
+        }
+    }
+
+    public func write(_ log: RunLog, for run: SweepPlan.Run) throws {
+        try RunLogCoding.write(log, to: url.appendingPathComponent(run.logPath))
+    }
+
+    /// Reads every finished run and writes `summary.json` and `summary.csv`.
+    @discardableResult
+    public func summarize() throws -> SweepSummary {
+        let runs = try runs()
+        var rows: [SweepRow] = []
+        for run in runs {
+            if let log = finishedLog(run) { rows.append(SweepRow(run: run, log: log)) }
+        }
+        let summary = SweepSummary(plan: manifest.plan, rows: rows, missing: runs.count - rows.count)
+        try Self.writeSummary(summary, to: url)
+        return summary
+    }
+
+    static func writeSummary(_ summary: SweepSummary, to url: URL) throws {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+        encoder.nonConformingFloatEncodingStrategy = .convertToString(positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
+        try AtomicFile.write(try encoder.encode(summary), to: url.appendingPathComponent("summary.json"))
+        try AtomicFile.write(Data(summary.csv.utf8), to: url.appendingPathComponent("summary.csv"))
+    }
+
+    /// Joins the shard folders of one sweep into `destination` (which must
+    /// not exist): copies their logs and writes the whole sweep's summary.
+    /// Shards of different sweeps, or a set with a shard missing or twice,
+    /// are refused before anything is written.
+    public static func merge(_ shards: [URL], into destination: URL) throws -> SweepSummary {
+        let folders = try shards.map(open)
+        guard let first = folders.first else { throw ConfigError("merge needs at least one shard folder") }
+        for folder in folders where folder.manifest.plan != first.manifest.plan {
+            throw ConfigError("\(folder.url.path) is a shard of a different sweep than \(first.url.path)")
+        }
+        let count = first.manifest.shardCount ?? 1
+        let indices = folders.map { $0.manifest.shardIndex ?? 1 }
+        guard folders.allSatisfy({ ($0.manifest.shardCount ?? 1) == count }), Set(indices).count == indices.count,
+              Set(indices) == Set(1...count) else {
+            throw ConfigError("merge needs shards 1 to \(count) of one sweep, each once (got \(indices.sorted().map(String.init).joined(separator: ", ")))")
+        }
+        if FileManager.default.fileExists(atPath: destination.path) {
+            throw ConfigError("\(destination.path) already exists; merge writes a new folder")
+        }
+        let merged = try prepare(at: destination, plan: first.manifest.plan, shard: nil, resume: false)
+        for folder in folders {
+            for run in try folder.runs() {
+                let source = folder.url.appendingPathComponent(run.logPath)
+                guard FileManager.default.fileExists(atPath: source.path) else { continue }
+                try AtomicFile.write(try Data(contentsOf: source), to: destination.appendingPathComponent(run.logPath))
+            }
+        }
+        return try merged.summarize()
+    }
+}
+
+/// Counts finished runs across worker threads.
+final class SweepCounter: @unchecked Sendable {
+    private let lock = NSLock()
+    private var value = 0
+    func increment() -> Int { lock.withLock { value += 1; return value } }
+}

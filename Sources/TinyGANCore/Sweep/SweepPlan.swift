@@ -1,0 +1,134 @@
+import Foundation
+
+/// A sweep: a preset, optional grid axes over its settings, and seeds. Its
+/// runs are every grid point times every seed, in a fixed order (points in
+/// the order the axes vary, the last axis fastest; then seeds), so that a
+/// plan always lists the same runs and shards split it the same way.
+public struct SweepPlan: Codable, Equatable, Sendable {
+    /// One axis: a setting (a flag name of `tinygan train`, e.g. "lr-g") and its values.
+    public struct Axis: Codable, Equatable, Sendable {
+        public var key: String
+        public var values: [String]
+    }
+
+    public var preset: String
+    public var axes: [Axis]
+    public var seeds: [UInt64]
+    /// Settings applied to every run before the grid (e.g. the log interval).
+    public var base: [String: String]
+
+    /// One run of the sweep.
+    public struct Run: Equatable, Sendable {
+        public var index: Int
+        public var point: Int
+        public var parameters: [(key: String, value: String)]
+        public var seed: UInt64
+        public var config: TrainingConfig
+
+        public static func == (a: Run, b: Run) -> Bool {
+            a.index == b.index && a.seed == b.seed && a.config == b.config
+        }
+
+        /// "lr-g=0.001,d-steps=5" or "base" for a sweep without a grid.
+        public var pointLabel: String {
+            parameters.isEmpty ? "base" : parameters.map { "\($0.key)=\($0.value)" }.joined(separator: ",")
+        }
+
+        /// The run's log inside the sweep folder.
+        public var logPath: String {
+            let folder = pointLabel.map { $0.isLetter || $0.isNumber || "=.,-".contains($0) ? $0 : "_" }
+            return "runs/\(String(folder))/seed\(seed).jsonl"
+        }
+    }
+
+    /// Parses `--grid KEY=V1,V2` texts.
+    public static func axis(_ text: String) throws -> Axis {
+        let parts = text.split(separator: "=", maxSplits: 1).map(String.init)
+        guard parts.count == 2, !parts[0].isEmpty else {
+            throw ConfigError("--grid takes KEY=V1,V2,... (got '\(text)')")
+        }
+        let values = parts[1].split(separator: ",", omittingEmptySubsequences: false).map {
+            $0.trimmingCharacters(in: .whitespaces)
+        }
+        guard !values.isEmpty, values.allSatisfy({ !$0.isEmpty }) else {
+            throw ConfigError("--grid \(parts[0]) has an empty value (got '\(text)')")
+        }
+        return Axis(key: parts[0], values: values)
+    }
+
+    public init(preset: String, axes: [Axis], seeds: [UInt64], base: [String: String] = [:]) throws {
+        self.preset = preset
+        self.axes = axes
+        self.seeds = seeds
+        self.base = base
+        guard !seeds.isEmpty else { throw ConfigError("a sweep needs at least one run") }
+        let keys = axes.map(\.key)
+        if Set(keys).count != keys.count { throw ConfigError("--grid names a setting twice") }
+        if keys.contains("seed") || keys.contains("preset") {
+            throw ConfigError("--grid cannot vary 'seed' or 'preset' (use --runs and one sweep per preset)")
+        }
+        _ = try runs()  // every point must resolve to a valid configuration
+    }
+
+    public var pointCount: Int { axes.reduce(1) { $0 * $1.values.count } }
+
+    /// The parameters of point `p`.
+    public func parameters(ofPoint p: Int) -> [(key: String, value: String)] {
+        var rest = p
+        var result: [(key: String, value: String)] = []
+        for axis in axes.reversed() {
+            result.append((axis.key, axis.values[rest % axis.values.count]))
+            rest /= axis.values.count
+        }
+        return result.reversed()
+    }
+
+    /// Every run, in plan order.
+    public func runs() throws -> [Run] {
+        var result: [Run] = []
+        for point in 0..<pointCount {
+            let parameters = parameters(ofPoint: point)
+            let config = try Self.resolve(preset: preset, base: base, parameters: parameters)
+            for seed in seeds {
+                result.append(Run(index: result.count, point: point, parameters: parameters, seed: seed, config: config))
+            }
+        }
+        return result
+    }
+
+    /// The preset with `base` then `parameters` applied, through the same
+    /// overrides as `tinygan train` (so keys are its flag names).
+    static func resolve(preset: String, base: [String: String], parameters: [(key: String, value: String)]) throws
+        -> TrainingConfig {
+        var object: [String: Any] = ["preset": preset]
+        for (key, value) in base.sorted(by: { $0.key < $1.key }) { object[key] = jsonValue(value) }
+        for (key, value) in parameters { object[key] = jsonValue(value) }
+        let data = try JSONSerialization.data(withJSONObject: object)
+        do {
+            return try JSONDecoder().decode(ConfigOverrides.self, from: data).resolve()
+        } catch let error as ConfigError {
+            let point = parameters.map { "\($0.key)=\($0.value)" }.joined(separator: ",")
+            throw ConfigError(point.isEmpty ? error.description : "grid point \(point): \(error.description)")
+        } catch {
+            throw ConfigError("grid values do not fit their settings (\(RunLogCoding.describe(error)))")
+        }
+    }
+
+    /// "0.001" -> number, "5,5" (sizes) -> [5, 5], "adam" -> string.
+    static func jsonValue(_ text: String) -> Any {
+        if let number = Double(text), !text.contains(":") { return number }
+        if text.contains(":") {  // hidden sizes or activations per layer: "8:8", "tanh:relu"
+            let parts = text.split(separator: ":").map(String.init)
+            return parts.map { Double($0).map { $0 as Any } ?? $0 }
+        }
+        return text
+    }
+
+    /// The runs of shard `index` (1-based) of `count`: every count-th run.
+    public func shard(_ index: Int, of count: Int) throws -> [Run] {
+        guard count >= 1, (1...count).contains(index) else {
+            throw ConfigError("--shard must be I/N with 1 <= I <= N (got \(index)/\(count))")
+        }
+        return try runs().filter { $0.index % count == index - 1 }
+    }
+}

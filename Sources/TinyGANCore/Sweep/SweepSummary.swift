@@ -1,0 +1,97 @@
+import Foundation
+
+/// One finished run of a sweep, as its summary table lists it.
+public struct SweepRow: Codable, Equatable, Sendable {
+    public var point: Int
+    /// The grid values of the run's point, in axis order.
+    public var parameters: [String]
+    public var seed: UInt64
+    public var mean: Double
+    public var std: Double
+    public var skewness: Double
+    public var excessKurtosis: Double
+    public var ks: Double
+    public var wasserstein1: Double
+    public var verdict: Verdict
+    public var wallSeconds: Double
+
+    public init(run: SweepPlan.Run, log: RunLog) {
+        let e = log.final?.evaluation
+        point = run.point
+        parameters = run.parameters.map(\.value)
+        seed = run.seed
+        mean = e?.mean ?? .nan
+        std = e?.std ?? .nan
+        skewness = e?.skewness ?? .nan
+        excessKurtosis = e?.excessKurtosis ?? .nan
+        ks = e?.ks ?? .nan
+        wasserstein1 = e?.wasserstein1 ?? .nan
+        verdict = log.verdict ?? .diverged
+        wallSeconds = log.final?.wallSeconds ?? 0
+    }
+}
+
+/// The success rate of one grid point.
+public struct SweepPoint: Codable, Equatable, Sendable {
+    public var point: Int
+    public var parameters: [String]
+    public var runs: Int
+    /// Runs per verdict.
+    public var verdicts: [String: Int]
+    /// The success rate with its 95% Wilson interval.
+    public var success: WilsonInterval
+}
+
+/// A sweep's summary: its plan, one row per finished run (plan order), and
+/// the success rate of each grid point.
+public struct SweepSummary: Codable, Equatable, Sendable {
+    public var plan: SweepPlan
+    public var rows: [SweepRow]
+    public var points: [SweepPoint]
+    /// Runs of the plan (or of the shard) not finished yet.
+    public var missing: Int
+
+    public init(plan: SweepPlan, rows: [SweepRow], missing: Int) {
+        self.plan = plan
+        self.rows = rows.sorted { ($0.point, $0.seed) < ($1.point, $1.seed) }
+        self.missing = missing
+        let byPoint = Dictionary(grouping: self.rows, by: \.point)
+        points = byPoint.keys.sorted().map { point in
+            let rows = byPoint[point]!
+            var verdicts: [String: Int] = [:]
+            for row in rows { verdicts[row.verdict.rawValue, default: 0] += 1 }
+            return SweepPoint(point: point, parameters: rows[0].parameters, runs: rows.count, verdicts: verdicts,
+                              success: WilsonInterval(successes: verdicts[Verdict.success.rawValue] ?? 0,
+                                                      trials: rows.count))
+        }
+    }
+
+    /// The table as CSV: one row per run.
+    public var csv: String {
+        let keys = plan.axes.map(\.key)
+        var lines = [(["point"] + keys + ["seed", "mean", "std", "skewness", "excess_kurtosis", "ks", "w1",
+                                          "verdict", "wall_seconds"]).joined(separator: ",")]
+        for row in rows {
+            let values = ["\(row.point)"] + row.parameters.map(Self.quoted) + ["\(row.seed)"]
+                + [row.mean, row.std, row.skewness, row.excessKurtosis, row.ks, row.wasserstein1].map { "\($0)" }
+                + [row.verdict.rawValue, String(format: "%.3f", row.wallSeconds)]
+            lines.append(values.joined(separator: ","))
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    static func quoted(_ text: String) -> String {
+        text.contains(",") || text.contains("\"") ? "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : text
+    }
+
+    /// A line per grid point: its parameters, successes and interval.
+    public var rateLines: [String] {
+        points.map { p in
+            let label = p.parameters.isEmpty ? plan.preset
+                : zip(plan.axes.map(\.key), p.parameters).map { "\($0)=\($1)" }.joined(separator: " ")
+            return String(format: "%@: %d of %d succeeded (%.0f%%, 95%% Wilson interval %.1f%% to %.1f%%)",
+                          label, p.success.successes, p.runs, 100 * p.success.rate,
+                          100 * p.success.lower, 100 * p.success.upper)
+        }
+    }
+}
