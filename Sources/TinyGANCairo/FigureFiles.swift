@@ -61,3 +61,32 @@ public struct FigureFiles {
         }
     }
 }
+
+extension FigureFiles {
+    /// Draws a sweep's figures into `SWEEP/figures/`: `histograms` (up to
+    /// 100 final histograms by KS), `outcomes` (final mean against std by
+    /// verdict) and, for a grid, `rates` (success rate per point).
+    public func writeSweep(_ sweep: SweepFolder, summary: SweepSummary) throws -> [URL] {
+        let target = Normal(mean: summary.plan.baseConfig.targetMean, std: summary.plan.baseConfig.targetStd)
+        var entries: [SweepFigures.Entry] = []
+        for run in try sweep.runs() {
+            guard let log = sweep.finishedLog(run), let final = log.final else { continue }
+            let point = summary.plan.axes.isEmpty ? "" : "p\(run.point) "
+            entries.append(SweepFigures.Entry(label: "\(point)s\(run.seed)", verdict: log.verdict ?? .diverged,
+                                              ks: final.evaluation.ks, histogram: final.histogram))
+        }
+        var figures: [(String, Figure)] = [("outcomes", SweepFigures.outcomes(summary, target: target))]
+        if !entries.isEmpty { figures.append(("histograms", SweepFigures.histograms(entries, target: target))) }
+        if let rates = SweepFigures.rates(summary) { figures.append(("rates", rates)) }
+        var written: [URL] = []
+        for (name, figure) in figures {
+            let scene = layout.scene(for: figure)
+            for format in formats {
+                let url = sweep.url.appendingPathComponent("figures/\(name).\(format.rawValue)")
+                try SceneRenderer.write(scene, format: format, scale: scale, to: url)
+                written.append(url)
+            }
+        }
+        return written
+    }
+}

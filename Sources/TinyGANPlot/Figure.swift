@@ -36,6 +36,8 @@ public struct Panel: Sendable {
     public var legend: LegendPlacement?
     /// A notice across the panel, such as "diverged".
     public var mark: String?
+    /// Hide ticks, tick labels and grid (for a heatmap, whose cells carry labels).
+    public var hidesTicks = false
 
     public init(title: String? = nil, titleColor: Color = .black, xLabel: String? = nil, yLabel: String? = nil,
                 xRange: ClosedRange<Double>? = nil, yRange: ClosedRange<Double>? = nil, series: [Series] = [],
@@ -60,6 +62,9 @@ public struct Series: Sendable {
         case horizontalLine
         /// A reference line across the panel at x = xs[0].
         case verticalLine
+        /// Rectangles of `width` x `height` centred at (xs[i], ys[i]), filled
+        /// with `colors[i]`: the cells of a heatmap.
+        case tiles(width: Double, height: Double, colors: [Color])
     }
 
     public var kind: Kind

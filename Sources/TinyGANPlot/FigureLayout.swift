@@ -61,6 +61,8 @@ public struct FigureLayout {
             switch (series.kind, axis) {
             case (.horizontalLine, .x), (.verticalLine, .y): continue
             case (.bars(let width), .x): series.xs.forEach { include($0); include($0 + width) }
+            case (.tiles(let width, _, _), .x): series.xs.forEach { include($0 - width / 2); include($0 + width / 2) }
+            case (.tiles(_, let height, _), .y): series.ys.forEach { include($0 - height / 2); include($0 + height / 2) }
             case (.bars, .y): include(0); series.ys.forEach(include)
             case (_, .x): series.xs.forEach(include)
             case (_, .y): series.ys.forEach(include)
@@ -112,7 +114,9 @@ public struct FigureLayout {
                                  extents: set.labels.map { metrics.width(of: $0, size: Style.tickSize, weight: .regular) },
                                  gap: 8)
         }
-        drawAxes(plot: plot, xTicks: xTicks, yTicks: yTicks, xScale: xScale, yScale: yScale, into: &scene)
+        if !panel.hidesTicks {
+            drawAxes(plot: plot, xTicks: xTicks, yTicks: yTicks, xScale: xScale, yScale: yScale, into: &scene)
+        }
         if let label = panel.xLabel {
             scene.items.append(.text(label, position: Point(plot.x + plot.width / 2, cell.maxY - 2),
                                      size: Style.labelSize, weight: .regular, color: .black, anchor: .bottom, angle: 0))
@@ -184,6 +188,13 @@ public struct FigureLayout {
                 scene.items.append(.rectangle(Rect(x: left, y: min(top, base), width: right - left,
                                                    height: abs(base - top)),
                                               stroke: series.stroke, fill: series.fill))
+            }
+        case .tiles(let width, let height, let colors):
+            for i in series.xs.indices where i < colors.count {
+                let left = xScale(series.xs[i] - width / 2), right = xScale(series.xs[i] + width / 2)
+                let top = yScale(series.ys[i] + height / 2), bottom = yScale(series.ys[i] - height / 2)
+                scene.items.append(.rectangle(Rect(x: left, y: top, width: right - left, height: bottom - top),
+                                              stroke: Stroke(color: .white, width: 1), fill: colors[i]))
             }
         case .horizontalLine:
             guard let y = series.ys.first, y.isFinite else { return }

@@ -45,6 +45,7 @@ enum ReportContext {
             "rule": [
                 "collapse": fixed(Verdict.collapseRatio, 2), "shift": fixed(Verdict.shiftLimit, 2),
                 "spread": fixed(Verdict.spreadLimit, 2), "distance": fixed(Verdict.distanceLimit, 2),
+                "ks": fixed(Verdict.ksLimit, 2),
             ],
             "article": ["successes": 8, "runs": 10],
         ]

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import TinyGANCairo
 import TinyGANCore
 
 extension TinyGAN {
@@ -82,8 +83,10 @@ extension TinyGAN {
             try folder.trainPending(threads: threads) { done, _ in progress?.update(done) }
             progress?.finish()
             let summary = try folder.summarize()
+            let figures = try FigureFiles(formats: [.png, .svg]).writeSweep(folder, summary: summary)
             if !quiet {
                 for line in summary.rateLines { print(line) }
+                print("drew \(figures.count) figure files in \(url.path)/figures")
                 print(String(format: "wrote %@/summary.csv in %.1f s", url.path, Date().timeIntervalSince(start)))
             }
         }

@@ -40,6 +40,18 @@ import TinyGANCore
         #expect(Verdict(final(gaussian(4 + 0.51 * sigma, sigma)), target: target) == .shifted)
         #expect(Verdict(final(gaussian(4, 1.24 * sigma)), target: target) != .wrongShape)
         #expect(Verdict(final(gaussian(4, 1.26 * sigma)), target: target) == .wrongShape)
+        // KS: a Gaussian with a spike at its mean holding a share q of the
+        // mass has KS = q / 2 and W1 = q sigma sqrt(2 / pi) = 0.80 q sigma;
+        // at q = 0.31 KS (0.155) is past its limit while W1 (0.247 sigma) is not.
+        func spiked(_ q: Double) -> [Float] {
+            let spike = Int(q * 4000)
+            return gaussian(4, sigma, n: 4000 - spike) + [Float](repeating: 4, count: spike)
+        }
+        let below = final(spiked(0.26)), above = final(spiked(0.31))
+        #expect(below.evaluation.ks < 0.15 && above.evaluation.ks > 0.15)
+        #expect(above.evaluation.wasserstein1 < Verdict.distanceLimit * sigma)
+        #expect(Verdict(below, target: target) == .success)
+        #expect(Verdict(above, target: target) == .wrongShape)
     }
 }
 

@@ -1,3 +1,5 @@
+import RealModule
+
 /// What the discriminator sees of a minibatch x_1 ... x_n: the original's
 /// four preprocessing modes, with m = (1/n) sum x_i.
 ///
@@ -7,11 +9,23 @@
 /// | data-and-variances | x_1 ... x_n, (x_1 - m)^2 ... (x_n - m)^2 | 2n |
 /// | data-and-diffs | x_1 ... x_n, x_1 - m ... x_n - m | 2n |
 /// | moments | m, s, skew, excess kurtosis | 4 |
+/// | eight-moments | m, s, then M_3 ... M_8 centred and scaled (below) | 8 |
+///
+/// The first four are the original's; `eight-moments` is tinygan's own:
+/// with the standardized moments M_k = (1/n) sum z_i^k, it adds
+/// (M_k - E_k) / (k - 1)!! for k = 5 ... 8, where E_k is the Gaussian's
+/// value ((k - 1)!! for even k, 0 for odd), so every feature is 0 for a
+/// perfect Gaussian and of order one near it. Moments up to the eighth tell
+/// a bell curve from the lumpy shapes that match the first four.
 public enum DiscriminatorInputMode: String, Codable, CaseIterable, Sendable {
     case raw
     case dataAndVariances = "data-and-variances"
     case dataAndDiffs = "data-and-diffs"
     case moments
+    case eightMoments = "eight-moments"
+
+    /// (k - 1)!! for k = 0 ... 8.
+    static let doubleFactorials: [Double] = [1, 1, 1, 2, 3, 8, 15, 48, 105]
 
     /// The number of features for a minibatch of `batchSize` values.
     public func featureCount(batchSize: Int) -> Int {
@@ -19,6 +33,7 @@ public enum DiscriminatorInputMode: String, Codable, CaseIterable, Sendable {
         case .raw: batchSize
         case .dataAndVariances, .dataAndDiffs: 2 * batchSize
         case .moments: 4
+        case .eightMoments: 8
         }
     }
 }
@@ -38,6 +53,9 @@ public enum DiscriminatorInputMode: String, Codable, CaseIterable, Sendable {
 ///     dS/dx_i = 3 (z_i^2 - 1 - S z_i) / (n s)
 ///     dK/dx_i = 4 (z_i^3 - S - (K + 3) z_i) / (n s)
 ///
+/// In general dM_k/dx_i = k (z_i^(k-1) - M_(k-1) - M_k z_i) / (n s), with
+/// M_1 = 0 and M_2 = 1 (the two lines above are k = 3 and k = 4).
+///
 /// A batch of identical values has s = 0, so its moments are NaN, as in
 /// PyTorch; the trainer reports that as divergence.
 public struct DiscriminatorInput<S: NetworkScalar>: Sendable {
@@ -48,6 +66,11 @@ public struct DiscriminatorInput<S: NetworkScalar>: Sendable {
     public private(set) var std: S = 0
     public private(set) var skewness: S = 0
     public private(set) var excessKurtosis: S = 0
+    /// eight-moments: M_0 ... M_8 of the last `forward`, in double precision.
+    private var standardized = [Double](repeating: 0, count: 9)
+
+    /// (k - 1)!! for k = 0 ... 8, the scales of the eight-moments features.
+    static var scales: [Double] { DiscriminatorInputMode.doubleFactorials }
 
     public init(mode: DiscriminatorInputMode, batchSize: Int) {
         self.mode = mode
@@ -85,6 +108,30 @@ public struct DiscriminatorInput<S: NetworkScalar>: Sendable {
             features[1] = std
             features[2] = skewness
             features[3] = excessKurtosis
+        case .eightMoments:
+            let m = Double(mean)
+            let s = withUnsafeTemporaryAllocation(of: Double.self, capacity: 9) { sums in
+                sums.initialize(repeating: 0)
+                for i in 0..<n {
+                    let d = Double(x[i]) - m
+                    var power = d
+                    for k in 2...8 { power *= d; sums[k] += power }
+                }
+                let s = (sums[2] / Double(n)).squareRoot()
+                standardized[0] = 1
+                standardized[1] = 0
+                for k in 2...8 { standardized[k] = sums[k] / Double(n) / Double.pow(s, k) }
+                return s
+            }
+            std = S(s)
+            skewness = S(standardized[3])
+            excessKurtosis = S(standardized[4] - 3)
+            features[0] = mean
+            features[1] = std
+            for k in 3...8 {
+                let gaussian = k % 2 == 0 ? Self.scales[k] : 0
+                features[k - 1] = S((standardized[k] - (k == 4 ? 3 : gaussian)) / (k <= 4 ? 1 : Self.scales[k]))
+            }
         }
     }
 
@@ -110,6 +157,24 @@ public struct DiscriminatorInput<S: NetworkScalar>: Sendable {
                 dx[i] = meanTerm + stdTerm * z
                     + skewTerm * (z2 - 1 - skewness * z)
                     + kurtosisTerm * (z2 * z - skewness - fourth * z)
+            }
+        case .eightMoments:
+            let count = Double(n), s = Double(std), m = Double(mean)
+            withUnsafeTemporaryAllocation(of: Double.self, capacity: 9) { coefficient in
+                for k in 3...8 {
+                    coefficient[k] = Double(g[k - 1]) / (k <= 4 ? 1 : Self.scales[k]) * Double(k) / (count * s)
+                }
+                let meanTerm = Double(g[0]) / count, stdTerm = Double(g[1]) / count
+                for i in 0..<n {
+                    let z = (Double(x[i]) - m) / s
+                    var total = meanTerm + stdTerm * z
+                    var previous = z  // z^(k - 1) for k = 3 ... 8
+                    for k in 3...8 {
+                        previous *= z
+                        total += coefficient[k] * (previous - standardized[k - 1] - standardized[k] * z)
+                    }
+                    dx[i] = S(total)
+                }
             }
         }
     }

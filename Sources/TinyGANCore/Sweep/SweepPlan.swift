@@ -72,6 +72,12 @@ public struct SweepPlan: Codable, Equatable, Sendable {
 
     public var pointCount: Int { axes.reduce(1) { $0 * $1.values.count } }
 
+    /// The configuration of the first grid point (target and sizes are
+    /// shared by all points unless the grid varies them).
+    public var baseConfig: TrainingConfig {
+        (try? Self.resolve(preset: preset, base: base, parameters: parameters(ofPoint: 0))) ?? Presets.article
+    }
+
     /// The parameters of point `p`.
     public func parameters(ofPoint p: Int) -> [(key: String, value: String)] {
         var rest = p

@@ -21,7 +21,8 @@ public enum ParallelRuns {
                              finished: (@Sendable (Int) -> Void)? = nil) throws -> [RunLog] {
         let results = Results(count: jobs.count)
         try forEach(jobs, threads: threads) { index, log in
-            finished?(results.store(log, at: index))
+            let done = results.store(log, at: index)  // always, whether or not anyone listens
+            finished?(done)
         }
         return results.logs
     }

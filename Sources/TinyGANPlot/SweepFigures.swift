@@ -1,0 +1,113 @@
+import Foundation
+import TinyGANCore
+
+/// Figures of a sweep: many runs at a glance.
+public enum SweepFigures {
+    /// One run of a sweep, as its figures need it.
+    public struct Entry: Sendable {
+        public var label: String
+        public var verdict: Verdict
+        public var ks: Double
+        public var histogram: Histogram
+        public init(label: String, verdict: Verdict, ks: Double, histogram: Histogram) {
+            self.label = label; self.verdict = verdict; self.ks = ks; self.histogram = histogram
+        }
+    }
+
+    /// Final histograms of up to 100 runs, best (lowest KS) first, in rows of 10.
+    public static func histograms(_ entries: [Entry], target: Normal) -> Figure {
+        let shown = entries.sorted { ($0.ks.isNaN ? 2 : $0.ks) < ($1.ks.isNaN ? 2 : $1.ks) }.prefix(100)
+        var logs: [RunLog] = []
+        for entry in shown {
+            var log = RunLog(header: RunHeader(config: Presets.article, seed: 0))
+            log.header.config.targetMean = target.mean
+            log.header.config.targetStd = target.std
+            log.final = FinalRecord(epochsCompleted: 0, diverged: false, divergence: nil, lastBatch: [],
+                                    evaluation: SampleStatistics(samples: [Float](), target: target), samples: [],
+                                    histogram: entry.histogram, generator: nil, discriminator: nil, wallSeconds: 0)
+            logs.append(log)
+        }
+        let range = ArticleFigures.xRange(logs)
+        let panels = zip(shown, logs).map { entry, log in
+            Panel(title: "\(entry.label) \(ArticleFigures.format(entry.ks))",
+                  titleColor: entry.verdict == .success ? .black : .vermillion, xRange: range,
+                  series: [ArticleFigures.densityBars(log.final!.histogram, range: range,
+                                                      color: entry.verdict == .success ? .blue : .vermillion),
+                           ArticleFigures.targetCurve(target, range: range, label: nil)])
+        }
+        let columns = min(10, max(1, panels.count)), rows = (panels.count + columns - 1) / columns
+        let successes = shown.filter { $0.verdict == .success }.count
+        return Figure(width: max(600, 150 * Double(columns)), height: 50 + 120 * Double(rows),
+                      title: "Final histograms of \(shown.count) runs, lowest KS first (titles: seed and KS); "
+                          + "\(successes) successes in blue", columns: columns, panels: panels)
+    }
+
+    /// Where runs end: final mean against final std, one point per run,
+    /// coloured by verdict, with the target marked.
+    public static func outcomes(_ summary: SweepSummary, target: Normal) -> Figure {
+        var series: [Series] = []
+        for (k, verdict) in Verdict.allCases.enumerated() {
+            let rows = summary.rows.filter { $0.verdict == verdict && $0.mean.isFinite && $0.std.isFinite }
+            guard !rows.isEmpty else { continue }
+            let color: Color = verdict == .success ? .blue : [.vermillion, .orange, .purple, .green][k % 4]
+            series.append(.points(rows.map(\.mean), rows.map(\.std), color: color.opacity(0.75), radius: 3.5,
+                                  label: "\(verdict.rawValue) (\(rows.count))"))
+        }
+        series.append(.vertical(target.mean, label: "target mean and std"))
+        series.append(.horizontal(target.std))
+        return Figure(width: 760, height: 520, title: "Where \(summary.rows.count) runs end",
+                      panels: [Panel(xLabel: "final mean", yLabel: "final std", series: series, legend: .topRight)])
+    }
+
+    /// Success rate per grid point: a heatmap over two axes, points with
+    /// 95% Wilson intervals over one. Nil for a sweep without a grid.
+    public static func rates(_ summary: SweepSummary) -> Figure? {
+        let axes = summary.plan.axes
+        switch axes.count {
+        case 1:
+            let xs = summary.points.map { Double($0.point) }
+            var series: [Series] = []
+            for p in summary.points {
+                series.append(.line([Double(p.point), Double(p.point)], [p.success.lower, p.success.upper].map { 100 * $0 },
+                                    color: .gray, width: 2))
+            }
+            series.append(.points(xs, summary.points.map { 100 * $0.success.rate }, color: .blue, radius: 5,
+                                  label: "success rate, 95% Wilson interval"))
+            let annotations = summary.points.map {
+                Annotation($0.parameters[0], x: Double($0.point), y: 2, anchor: .bottom, color: .black)
+            }
+            return Figure(width: 760, height: 440, title: "Success rate by \(axes[0].key)",
+                          panels: [Panel(xLabel: axes[0].key, yLabel: "success rate (%)",
+                                         xRange: -0.5...(Double(summary.points.count) - 0.5), yRange: 0...100,
+                                         series: series, annotations: annotations, legend: .topRight)])
+        case 2:
+            let columns = axes[1].values.count
+            var xs: [Double] = [], ys: [Double] = [], colors: [Color] = [], notes: [Annotation] = []
+            for p in summary.points {
+                let x = Double(p.point % columns), y = Double(p.point / columns)
+                xs.append(x); ys.append(y)
+                let r = p.success.rate
+                colors.append(Color(red: 1 - 0.9 * r, green: 0.35 + 0.4 * r, blue: 0.2 + 0.5 * r))
+                notes.append(Annotation(String(format: "%.0f%%", 100 * r), x: x, y: y, anchor: .center,
+                                        color: r > 0.5 ? .white : .black))
+            }
+            var labels: [Annotation] = []
+            for (k, value) in axes[1].values.enumerated() {
+                labels.append(Annotation("\(axes[1].key)=\(value)", x: Double(k), y: -0.62, anchor: .center))
+            }
+            for (k, value) in axes[0].values.enumerated() {
+                labels.append(Annotation("\(axes[0].key)=\(value)", x: -0.45, y: Double(k) + 0.38, anchor: .left))
+            }
+            var panel = Panel(xRange: -0.5...(Double(columns) - 0.5),
+                              yRange: -0.75...(Double(axes[0].values.count) - 0.5),
+                              series: [Series(kind: .tiles(width: 1, height: 1, colors: colors), xs: xs,
+                                              ys: ys, stroke: Stroke(color: .white))],
+                              annotations: notes + labels)
+            panel.hidesTicks = true
+            return Figure(width: 200 + 130 * Double(columns), height: 140 + 90 * Double(axes[0].values.count),
+                          title: "Success rate over \(axes[0].key) and \(axes[1].key)", panels: [panel])
+        default:
+            return nil
+        }
+    }
+}
