@@ -288,3 +288,49 @@ enum OriginalPrintoutSample {
         #expect(try Tool.run(["report", "--name", "../x"]).status == 2)
     }
 }
+
+@Suite struct SweepCommandTests {
+    let tiny = ["--runs", "3", "--grid", "epochs=6", "--grid", "batch-size=40", "--grid", "d-steps=1,2", "--quiet"]
+
+    @Test func sweepResumeShardAndMerge() throws {
+        let folder = try Tool.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let whole = folder.appendingPathComponent("whole").path
+        #expect(try Tool.run(["sweep"] + tiny + ["--out", whole]).status == 0)
+        let csv = try String(contentsOfFile: whole + "/summary.csv", encoding: .utf8)
+        #expect(csv.hasPrefix("point,epochs,batch-size,d-steps,seed,mean,std,"))
+        #expect(csv.split(separator: "\n").count == 7)
+        for name in ["histograms.png", "outcomes.svg"] {
+            #expect(FileManager.default.fileExists(atPath: whole + "/figures/" + name))
+        }
+        // Again without --resume: refused, nothing touched; with it: nothing to train.
+        let again = try Tool.run(["sweep"] + tiny + ["--out", whole])
+        #expect(again.status == 2 && again.stderr.contains("--resume"))
+        let resumed = try Tool.run(["sweep"] + tiny.dropLast() + ["--out", whole, "--resume"])
+        #expect(resumed.stderr.contains("6 already done, 0 to train"))
+        // Two shards, merged, give the same table but for wall times.
+        for shard in ["1/2", "2/2"] {
+            let out = folder.appendingPathComponent("shard-\(shard.prefix(1))").path
+            #expect(try Tool.run(["sweep"] + tiny + ["--shard", shard, "--out", out]).status == 0)
+        }
+        let merged = folder.appendingPathComponent("merged").path
+        let merge = try Tool.run(["merge", folder.appendingPathComponent("shard-1").path,
+                                  folder.appendingPathComponent("shard-2").path, "--out", merged])
+        #expect(merge.status == 0, "\(merge.stderr)")
+        func withoutWall(_ text: String) -> [String] {
+            text.split(separator: "\n").map { $0.split(separator: ",").dropLast().joined(separator: ",") }
+        }
+        #expect(withoutWall(try String(contentsOfFile: merged + "/summary.csv", encoding: .utf8)) == withoutWall(csv))
+        let twice = try Tool.run(["merge", folder.appendingPathComponent("shard-1").path,
+                                  folder.appendingPathComponent("shard-2").path, "--out", merged])
+        #expect(twice.status == 2 && twice.stderr.contains("already exists"))
+    }
+
+    @Test func sweepBadInput() throws {
+        #expect(try Tool.run(["sweep", "--grid", "lr-g"]).stderr.contains("KEY=V1,V2"))
+        #expect(try Tool.run(["sweep", "--shard", "3/2"]).status == 2)
+        #expect(try Tool.run(["sweep", "--shard", "x"]).status == 2)
+        #expect(try Tool.run(["sweep", "--grid", "lr-g=0"]).stderr.contains("lr-g must be finite and > 0"))
+        #expect(try Tool.run(["merge", "/nonexistent", "--out", "/tmp/x"]).status == 1)
+    }
+}
