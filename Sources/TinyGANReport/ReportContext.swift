@@ -42,14 +42,41 @@ enum ReportContext {
             "figures": figures,
             "skipped": skipped,
             "hasSkipped": !skipped.isEmpty,
-            "rule": [
-                "collapse": fixed(Verdict.collapseRatio, 2), "shift": fixed(Verdict.shiftLimit, 2),
-                "spread": fixed(Verdict.spreadLimit, 2), "distance": fixed(Verdict.distanceLimit, 2),
-                "ks": fixed(Verdict.ksLimit, 2),
-            ],
+            "rule": rule,
             "article": ["successes": 8, "runs": 10],
         ]
     }
+
+    /// The values of a sweep's page.
+    static func sweep(_ summary: SweepSummary, settings: ReportSettings, figures: [String: String]) -> [String: Any] {
+        let plan = summary.plan
+        var command = "tinygan sweep --preset \(plan.preset) --runs \(plan.seeds.count) --seed \(plan.seeds.first ?? 1)"
+        for axis in plan.axes { command += " --grid \(axis.key)=\(axis.values.joined(separator: ","))" }
+        let points: [[String: Any]] = summary.points.map { p in
+            let failures = p.verdicts.filter { $0.key != Verdict.success.rawValue }.sorted { $0.key < $1.key }
+                .map { "\($0.value) \($0.key)" }.joined(separator: ", ")
+            return [
+                "values": p.parameters, "runs": p.runs, "successes": p.success.successes,
+                "rate": percent(p.success.rate), "rateExact": "\(p.success.rate)",
+                "lower": percent(p.success.lower), "upper": percent(p.success.upper),
+                "failures": failures.isEmpty ? "-" : failures, "good": p.success.rate >= 0.5,
+            ]
+        }
+        return [
+            "lang": settings.language.rawValue, "title": settings.title ?? "", "hasTitle": settings.title != nil,
+            "built": ISO8601DateFormatter().string(from: Date()), "tool": "tinygan \(TinyGANVersion.current)",
+            "preset": plan.preset, "runCount": summary.rows.count, "pointCount": plan.pointCount,
+            "seedCount": plan.seeds.count, "axes": plan.axes.map { ["key": $0.key] },
+            "hasAxes": !plan.axes.isEmpty, "points": points, "figures": figures, "command": command,
+            "article": ["successes": 8, "runs": 10], "rule": rule,
+        ]
+    }
+
+    static let rule: [String: String] = [
+        "collapse": fixed(Verdict.collapseRatio, 2), "shift": fixed(Verdict.shiftLimit, 2),
+        "spread": fixed(Verdict.spreadLimit, 2), "distance": fixed(Verdict.distanceLimit, 2),
+        "ks": fixed(Verdict.ksLimit, 2),
+    ]
 
     /// One run's numbers: shown rounded, and in full in `data-value`.
     static func row(_ log: RunLog) -> [String: Any] {

@@ -56,6 +56,27 @@ public enum ReportBuilder {
     }
 }
 
+extension ReportBuilder {
+    /// Writes `index.html` into a sweep folder: its success rates with their
+    /// intervals, its figures (drawn again from its logs), the verdict rule
+    /// and the command that reproduces it. The page is written atomically.
+    public static func buildSweep(_ folder: SweepFolder, settings: ReportSettings) throws {
+        let templates = try ReportTemplates(folder: settings.templates, language: settings.language)
+        let summary = try folder.summarize()
+        let written = try FigureFiles(formats: [.svg]).writeSweep(folder, summary: summary)
+        var sources: [String: String] = [:]
+        for url in written {
+            let name = url.deletingPathExtension().lastPathComponent
+            sources[name] = settings.selfContained
+                ? "data:image/svg+xml;base64," + (try Data(contentsOf: url)).base64EncodedString()
+                : "figures/\(url.lastPathComponent)"
+        }
+        let context = ReportContext.sweep(summary, settings: settings, figures: sources)
+        let page = try templates.render(context, template: "sweep")
+        try AtomicFile.write(Data(page.utf8), to: folder.url.appendingPathComponent("index.html"))
+    }
+}
+
 /// The page's template, its style partial and its language's string table.
 struct ReportTemplates {
     let library: MustacheLibrary
@@ -63,7 +84,7 @@ struct ReportTemplates {
 
     init(folder: URL, language: ReportLanguage) throws {
         var library = MustacheLibrary()
-        for name in ["report", "style"] {
+        for name in ["report", "sweep", "style"] {
             let url = folder.appendingPathComponent("\(name).mustache")
             guard let text = try? String(contentsOf: url, encoding: .utf8) else {
                 throw ReportError("cannot read the template \(url.path) (see --templates)")
@@ -83,7 +104,7 @@ struct ReportTemplates {
 
     /// Renders each string of the table as a template over `context` (so the
     /// prose can cite this run's numbers), then the page with them as `t`.
-    func render(_ context: [String: Any]) throws -> String {
+    func render(_ context: [String: Any], template: String = "report") throws -> String {
         var translated: [String: String] = [:]
         for (key, text) in strings {
             do {
@@ -94,8 +115,8 @@ struct ReportTemplates {
         }
         var full = context
         full["t"] = translated
-        guard let page = library.render(full, withTemplate: "report") else {
-            throw ReportError("the template 'report' is missing")
+        guard let page = library.render(full, withTemplate: template) else {
+            throw ReportError("the template '\(template)' is missing")
         }
         return page
     }

@@ -49,6 +49,10 @@ struct ConfigOptions: ParsableArguments {
     @Option(name: .customLong("target-std"), help: "Std of the real Gaussian (> 0).") var targetStd: Double?
     @Option(name: .customLong("log-interval"), help: "Log an epoch record every N epochs.") var logInterval: Int?
     @Option(name: .customLong("snapshot-interval"), help: "Log a generator snapshot every N epochs.") var snapshotInterval: Int?
+    @Option(name: .customLong("real-label"), help: "Label of real data in D's loss (below 1: one-sided label smoothing).")
+    var realLabel: Double?
+    @Option(name: .customLong("instance-noise"), help: "Std of noise added to what D sees, annealed to 0 over training.")
+    var instanceNoise: Double?
 
     static let defaultSeed: UInt64 = 1
 
@@ -80,6 +84,8 @@ struct ConfigOptions: ParsableArguments {
         o.targetStd = targetStd
         o.logInterval = logInterval
         o.snapshotInterval = snapshotInterval
+        o.realLabel = realLabel
+        o.instanceNoise = instanceNoise
         return o
     }
 

@@ -12,7 +12,8 @@ extension TinyGAN {
                 preset, in parallel, then writes REPORTS/NAME/: index.html, figures/ and runs/ with \
                 every log. With --from FOLDER, rebuilds the figures and the page from the logs in \
                 FOLDER (a report folder or any folder of run logs of one experiment) without training; \
-                by default it rebuilds that report in place.
+                by default it rebuilds that report in place. On a sweep folder (written by `tinygan \
+                sweep`), it writes the sweep's page, FOLDER/index.html.
                 """)
 
         @Option(help: "Preset to train: \(TinyGANCore.Presets.names.joined(separator: ", ")).")
@@ -76,6 +77,11 @@ extension TinyGAN {
                                           templates: try ReportSettings.templatesFolder(explicit: templates))
             let destination: URL
             let reportRuns: ReportRuns
+            if let from, FileManager.default.fileExists(atPath: from + "/sweep.json") {
+                try ReportBuilder.buildSweep(try SweepFolder.open(URL(fileURLWithPath: from)), settings: settings)
+                if !quiet { print("wrote \(from)/index.html") }
+                return
+            }
             if let from {
                 let source = URL(fileURLWithPath: from).standardizedFileURL
                 destination = URL(fileURLWithPath: out ?? source.deletingLastPathComponent().path)

@@ -116,3 +116,50 @@ func bytesWithoutWallTime(_ log: RunLog) throws -> Data {
         #expect(decoded.final?.diverged == true)
     }
 }
+
+@Suite struct RegularizationTests {
+    /// Instance noise and label smoothing leave the article alone at their
+    /// defaults, and otherwise change the run deterministically.
+    @Test func defaultsDrawNothingAndSettingsAreDeterministic() throws {
+        var plain = try Trainer(config: quickConfig(epochs: 10), seed: 4)
+        var explicit = quickConfig(epochs: 10)
+        explicit.instanceNoise = 0
+        explicit.realLabel = 1
+        var same = try Trainer(config: explicit, seed: 4)
+        #expect(try bytesWithoutWallTime(plain.run()) == bytesWithoutWallTime(same.run()))
+        var noisy = quickConfig(epochs: 10)
+        noisy.instanceNoise = 0.5
+        noisy.realLabel = 0.9
+        var a = try Trainer(config: noisy, seed: 4), b = try Trainer(config: noisy, seed: 4)
+        let logA = a.run()
+        #expect(try bytesWithoutWallTime(logA) == bytesWithoutWallTime(b.run()))
+        var reference = try Trainer(config: quickConfig(epochs: 10), seed: 4)
+        #expect(logA.final?.generator != reference.run().final?.generator)
+    }
+
+    @Test func smoothedLabelGradient() {
+        for p in stride(from: 0.05, through: 0.95, by: 0.1) {
+            let numeric = FiniteDifference.gradient(of: { BinaryCrossEntropy.loss(probability: $0[0], label: 0.9) }, at: [p])
+            #expect(FiniteDifference.agree([BinaryCrossEntropy.gradient(probability: p, label: 0.9)], numeric))
+        }
+    }
+
+    @Test(arguments: [(0.5, 0.0), (1.01, 0.0), (1.0, -0.1), (1.0, Double.nan)])
+    func outOfRange(_ label: Double, _ noise: Double) {
+        var config = quickConfig()
+        config.realLabel = label
+        config.instanceNoise = noise
+        #expect(throws: ConfigError.self) { try config.validate() }
+    }
+
+    /// Logs written before these settings existed still read, with the
+    /// article's values.
+    @Test func oldConfigurationsRead() throws {
+        let data = try JSONEncoder().encode(Presets.article)
+        var object = try JSONSerialization.jsonObject(with: data) as! [String: Any]
+        object.removeValue(forKey: "realLabel")
+        object.removeValue(forKey: "instanceNoise")
+        let old = try JSONDecoder().decode(TrainingConfig.self, from: JSONSerialization.data(withJSONObject: object))
+        #expect(old == Presets.article)
+    }
+}

@@ -193,3 +193,26 @@ final class PageReader: NSObject, XMLParserDelegate {
         #expect { try ReportRuns.read(folder: plain) } throws: { "\($0)".contains("odd.jsonl differs") }
     }
 }
+
+@Suite struct SweepPageTests {
+    @Test func sweepFolderGetsItsPage() throws {
+        let url = try temporaryFolder().appendingPathComponent("sweep")
+        defer { try? FileManager.default.removeItem(at: url.deletingLastPathComponent()) }
+        let plan = try SweepPlan(preset: "article", axes: [SweepPlan.axis("lr-g=1e-3,3e-3"), SweepPlan.axis("d-steps=1,2")],
+                                 seeds: [1, 2], base: ["epochs": "6", "batch-size": "40", "g-steps": "1"])
+        let folder = try SweepFolder.prepare(at: url, plan: plan, shard: nil, resume: false)
+        try folder.trainPending(threads: 2)
+        try ReportBuilder.buildSweep(folder, settings: ReportSettings(templates: templates))
+        let page = try PageReader.read(Data(contentsOf: url.appendingPathComponent("index.html")))
+        #expect(page.images.sorted() == ["figures/histograms.svg", "figures/outcomes.svg", "figures/rates.svg"])
+        for source in page.images { #expect(FileManager.default.fileExists(atPath: url.appendingPathComponent(source).path)) }
+        let summary = try folder.summarize()
+        #expect(page.cells.count == 4)
+        for (row, point) in zip(page.cells, summary.points) {
+            #expect(row.map(\.shown).prefix(2) == ArraySlice(point.parameters))
+            #expect(row[2].shown == "\(point.runs)" && row[3].shown == "\(point.success.successes)")
+            #expect(Double(row[4].exact ?? "") == point.success.rate)
+        }
+        #expect(page.text.contains("tinygan sweep --preset article --runs 2 --seed 1 --grid lr-g=1e-3,3e-3 --grid d-steps=1,2"))
+    }
+}

@@ -30,6 +30,8 @@ public struct ConfigOverrides: Codable, Equatable, Sendable {
     public var targetStd: Double?
     public var logInterval: Int?
     public var snapshotInterval: Int?
+    public var realLabel: Double?
+    public var instanceNoise: Double?
 
     public init() {}
 
@@ -43,6 +45,7 @@ public struct ConfigOverrides: Codable, Equatable, Sendable {
         case beta1, beta2
         case dInput = "d-input", targetMean = "target-mean", targetStd = "target-std"
         case logInterval = "log-interval", snapshotInterval = "snapshot-interval"
+        case realLabel = "real-label", instanceNoise = "instance-noise"
     }
 
     public init(from decoder: Decoder) throws {
@@ -77,6 +80,8 @@ public struct ConfigOverrides: Codable, Equatable, Sendable {
         targetStd = try container.decodeIfPresent(Double.self, forKey: .targetStd)
         logInterval = try container.decodeIfPresent(Int.self, forKey: .logInterval)
         snapshotInterval = try container.decodeIfPresent(Int.self, forKey: .snapshotInterval)
+        realLabel = try container.decodeIfPresent(Double.self, forKey: .realLabel)
+        instanceNoise = try container.decodeIfPresent(Double.self, forKey: .instanceNoise)
     }
 
     private static func decodeActivations(
@@ -136,6 +141,8 @@ public struct ConfigOverrides: Codable, Equatable, Sendable {
         result.targetStd = other.targetStd ?? targetStd
         result.logInterval = other.logInterval ?? logInterval
         result.snapshotInterval = other.snapshotInterval ?? snapshotInterval
+        result.realLabel = other.realLabel ?? realLabel
+        result.instanceNoise = other.instanceNoise ?? instanceNoise
         return result
     }
 
@@ -151,6 +158,8 @@ public struct ConfigOverrides: Codable, Equatable, Sendable {
         config.discriminatorInput = dInput ?? config.discriminatorInput
         config.logInterval = logInterval ?? config.logInterval
         config.snapshotInterval = snapshotInterval ?? config.snapshotInterval
+        config.realLabel = realLabel ?? config.realLabel
+        config.instanceNoise = instanceNoise ?? config.instanceNoise
         Self.apply(hidden: gHidden, activations: gActivation, to: &config.generator)
         Self.apply(hidden: dHidden, activations: dActivation, to: &config.discriminator)
         apply(kind: gOptimizer ?? optimizer, lr: lrG, momentum: momentumG ?? momentum,

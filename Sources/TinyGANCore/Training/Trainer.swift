@@ -31,6 +31,10 @@ public struct Trainer: Sendable {
     var input: DiscriminatorInput<Float>
 
     var noise: [Float]
+    /// A minibatch plus instance noise, as D sees it (unused without noise).
+    var noisyBatch: [Float]
+    /// The std of the instance noise in the current epoch.
+    var noiseLevel = 0.0
     var realBatch: [Float]
     var fakeBatch: [Float]
     var features: [Float]
@@ -64,6 +68,7 @@ public struct Trainer: Sendable {
         noise = [Float](repeating: 0, count: n)
         realBatch = noise
         fakeBatch = noise
+        noisyBatch = noise
         fakeGradient = noise
         features = [Float](repeating: 0, count: input.featureCount)
         featureGradient = features
@@ -82,6 +87,7 @@ public struct Trainer: Sendable {
         var completed = 0
         var last = StepLosses()
         epochs: for epoch in 1...config.epochs {
+            noiseLevel = config.instanceNoise * (1 - Double(epoch - 1) / Double(config.epochs))
             for step in 1...config.discriminatorSteps {
                 discriminatorStep(&last)
                 if !last.discriminatorIsFinite || !discriminatorOptimizer.lastStepFinite {
@@ -119,10 +125,10 @@ public struct Trainer: Sendable {
     mutating func discriminatorStep(_ losses: inout StepLosses) {
         discriminator.zeroGradients()
         normal.fill(&realBatch, mean: config.targetMean, std: config.targetStd, using: &rng)
-        losses.real = discriminatorPass(realBatch, label: 1)
+        losses.real = discriminatorPass(withInstanceNoise(realBatch), label: Float(config.realLabel))
         fillNoise()
         generator.forward(noise, into: &fakeBatch)
-        losses.fake = discriminatorPass(fakeBatch, label: 0)
+        losses.fake = discriminatorPass(withInstanceNoise(fakeBatch), label: 0)
         discriminatorOptimizer.step(&discriminator.parameters, gradients: discriminator.gradients)
     }
 
@@ -139,15 +145,29 @@ public struct Trainer: Sendable {
         generator.zeroGradients()
         fillNoise()
         generator.forward(noise, into: &fakeBatch)
-        input.forward(fakeBatch, into: &features)
+        let seen = withInstanceNoise(fakeBatch)
+        input.forward(seen, into: &features)
         discriminator.forward(features, into: &probability)
         losses.generator = BinaryCrossEntropy.loss(probability: probability[0], label: 1)
         probabilityGradient[0] = BinaryCrossEntropy.gradient(probability: probability[0], label: 1)
         discriminator.backward(outputGradient: probabilityGradient, inputGradient: &featureGradient,
                                accumulatesParameterGradients: false)
-        input.backward(fakeBatch, featureGradient: featureGradient, into: &fakeGradient)
+        input.backward(seen, featureGradient: featureGradient, into: &fakeGradient)  // d(x + noise)/dx = 1
         generator.backward(outputGradient: fakeGradient)
         generatorOptimizer.step(&generator.parameters, gradients: generator.gradients)
+    }
+
+    /// `batch` plus N(0, noiseLevel^2) noise in `noisyBatch`, or `batch`
+    /// itself (and no draws) without instance noise.
+    mutating func withInstanceNoise(_ batch: [Float]) -> [Float] {
+        guard noiseLevel > 0 else { return batch }
+        normal.fill(&noisyBatch, mean: 0, std: noiseLevel, using: &rng)
+        noisyBatch.withUnsafeMutableBufferPointer { noisy in
+            batch.withUnsafeBufferPointer { clean in
+                for i in noisy.indices { noisy[i] += clean[i] }
+            }
+        }
+        return noisyBatch
     }
 
     mutating func fillNoise() {

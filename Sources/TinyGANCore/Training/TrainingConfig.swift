@@ -34,6 +34,63 @@ public struct TrainingConfig: Codable, Equatable, Sendable {
     public var logInterval: Int
     /// Log a generator snapshot every this many epochs (and at epoch 0).
     public var snapshotInterval: Int
+    /// The label of real data in D's loss: 1 as in the article; below 1 is
+    /// one-sided label smoothing.
+    public var realLabel: Double = 1
+    /// Instance noise: the std of Gaussian noise added to every minibatch D
+    /// sees, real and generated, falling linearly from this value at the
+    /// first epoch to 0 after the last. 0 (the article) draws no noise.
+    public var instanceNoise: Double = 0
+
+    enum CodingKeys: String, CodingKey {
+        case preset, targetMean, targetStd, batchSize, epochs, discriminatorSteps, generatorSteps, generator,
+             discriminator, discriminatorInput, generatorOptimizer, discriminatorOptimizer, logInterval,
+             snapshotInterval, realLabel, instanceNoise
+    }
+
+    public init(preset: String, targetMean: Double, targetStd: Double, batchSize: Int, epochs: Int,
+                discriminatorSteps: Int, generatorSteps: Int, generator: NetworkConfig,
+                discriminator: NetworkConfig, discriminatorInput: DiscriminatorInputMode,
+                generatorOptimizer: OptimizerConfig, discriminatorOptimizer: OptimizerConfig,
+                logInterval: Int, snapshotInterval: Int, realLabel: Double = 1, instanceNoise: Double = 0) {
+        self.preset = preset
+        self.targetMean = targetMean
+        self.targetStd = targetStd
+        self.batchSize = batchSize
+        self.epochs = epochs
+        self.discriminatorSteps = discriminatorSteps
+        self.generatorSteps = generatorSteps
+        self.generator = generator
+        self.discriminator = discriminator
+        self.discriminatorInput = discriminatorInput
+        self.generatorOptimizer = generatorOptimizer
+        self.discriminatorOptimizer = discriminatorOptimizer
+        self.logInterval = logInterval
+        self.snapshotInterval = snapshotInterval
+        self.realLabel = realLabel
+        self.instanceNoise = instanceNoise
+    }
+
+    /// Reads a configuration; the two later settings default to the article's
+    /// values, so logs written before they existed still read.
+    public init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(
+            preset: try c.decode(String.self, forKey: .preset), targetMean: try c.decode(Double.self, forKey: .targetMean),
+            targetStd: try c.decode(Double.self, forKey: .targetStd), batchSize: try c.decode(Int.self, forKey: .batchSize),
+            epochs: try c.decode(Int.self, forKey: .epochs),
+            discriminatorSteps: try c.decode(Int.self, forKey: .discriminatorSteps),
+            generatorSteps: try c.decode(Int.self, forKey: .generatorSteps),
+            generator: try c.decode(NetworkConfig.self, forKey: .generator),
+            discriminator: try c.decode(NetworkConfig.self, forKey: .discriminator),
+            discriminatorInput: try c.decode(DiscriminatorInputMode.self, forKey: .discriminatorInput),
+            generatorOptimizer: try c.decode(OptimizerConfig.self, forKey: .generatorOptimizer),
+            discriminatorOptimizer: try c.decode(OptimizerConfig.self, forKey: .discriminatorOptimizer),
+            logInterval: try c.decode(Int.self, forKey: .logInterval),
+            snapshotInterval: try c.decode(Int.self, forKey: .snapshotInterval),
+            realLabel: try c.decodeIfPresent(Double.self, forKey: .realLabel) ?? 1,
+            instanceNoise: try c.decodeIfPresent(Double.self, forKey: .instanceNoise) ?? 0)
+    }
 
     /// Feature counts of the generator: 1 noise value in, 1 sample out.
     public var generatorSizes: [Int] { [1] + generator.hiddenSizes + [1] }
@@ -59,6 +116,9 @@ public struct TrainingConfig: Codable, Equatable, Sendable {
         try require(targetStd.isFinite && targetStd > 0, "target-std must be finite and > 0 (got \(targetStd))")
         try require(logInterval >= 1, "log-interval must be at least 1 (got \(logInterval))")
         try require(snapshotInterval >= 1, "snapshot-interval must be at least 1 (got \(snapshotInterval))")
+        try require(realLabel > 0.5 && realLabel <= 1, "real-label must be in (0.5, 1] (got \(realLabel))")
+        try require(instanceNoise.isFinite && instanceNoise >= 0,
+                    "instance-noise must be finite and >= 0 (got \(instanceNoise))")
         for (name, network) in [("g", generator), ("d", discriminator)] {
             try require(network.hiddenSizes.allSatisfy { $0 >= 1 },
                         "\(name)-hidden sizes must be at least 1 (got \(network.hiddenSizes))")
