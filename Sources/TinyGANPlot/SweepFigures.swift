@@ -47,10 +47,12 @@ public enum SweepFigures {
     public static func outcomes(_ summary: SweepSummary, target: Normal) -> Figure {
         var series: [Series] = []
         for (k, verdict) in Verdict.allCases.enumerated() {
-            let rows = summary.rows.filter { $0.verdict == verdict && $0.mean.isFinite && $0.std.isFinite }
+            let rows = summary.rows.filter {
+                $0.verdict == verdict && $0.evaluation.mean.isFinite && $0.evaluation.std.isFinite
+            }
             guard !rows.isEmpty else { continue }
             let color: Color = verdict == .success ? .blue : [.vermillion, .orange, .purple, .green][k % 4]
-            series.append(.points(rows.map(\.mean), rows.map(\.std), color: color.opacity(0.75), radius: 3.5,
+            series.append(.points(rows.map(\.evaluation.mean), rows.map(\.evaluation.std), color: color.opacity(0.75), radius: 3.5,
                                   label: "\(verdict.rawValue) (\(rows.count))"))
         }
         series.append(.vertical(target.mean, label: "target mean and std"))

@@ -99,12 +99,7 @@ extension RunLogCoding {
     /// Reads either a tinygan run log or the original script's printed
     /// output, whichever the file holds; anything else is an error naming it.
     public static func load(from url: URL) throws -> RunLog {
-        let data: Data
-        do {
-            data = try Data(contentsOf: url)
-        } catch {
-            throw RunLogError(file: url.path, line: nil, reason: "cannot be read (no such file, or not readable)")
-        }
+        let data = try contents(of: url)
         guard let first = data.first(where: { ![0x20, 0x0A, 0x0D, 0x09].contains($0) }) else {
             throw RunLogError(file: url.path, line: nil, reason: "is empty")
         }

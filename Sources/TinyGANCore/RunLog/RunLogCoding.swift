@@ -45,13 +45,16 @@ public enum RunLogCoding {
     }
 
     public static func read(from url: URL) throws -> RunLog {
-        let data: Data
+        try decode(try contents(of: url), file: url.path)
+    }
+
+    /// The bytes of `url`, or an error naming it.
+    static func contents(of url: URL) throws -> Data {
         do {
-            data = try Data(contentsOf: url)
+            return try Data(contentsOf: url)
         } catch {
-            throw RunLogError(file: url.path, line: nil, reason: "cannot be read (\(error.localizedDescription))")
+            throw RunLogError(file: url.path, line: nil, reason: "cannot be read (no such file, or not readable)")
         }
-        return try decode(data, file: url.path)
     }
 
     /// Parses JSON Lines text; `file` names the source in errors.

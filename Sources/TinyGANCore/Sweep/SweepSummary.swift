@@ -6,26 +6,16 @@ public struct SweepRow: Codable, Equatable, Sendable {
     /// The grid values of the run's point, in axis order.
     public var parameters: [String]
     public var seed: UInt64
-    public var mean: Double
-    public var std: Double
-    public var skewness: Double
-    public var excessKurtosis: Double
-    public var ks: Double
-    public var wasserstein1: Double
+    /// The final samples' statistics (NaN for a run that diverged early).
+    public var evaluation: SampleStatistics
     public var verdict: Verdict
     public var wallSeconds: Double
 
     public init(run: SweepPlan.Run, log: RunLog) {
-        let e = log.final?.evaluation
         point = run.point
         parameters = run.parameters.map(\.value)
         seed = run.seed
-        mean = e?.mean ?? .nan
-        std = e?.std ?? .nan
-        skewness = e?.skewness ?? .nan
-        excessKurtosis = e?.excessKurtosis ?? .nan
-        ks = e?.ks ?? .nan
-        wasserstein1 = e?.wasserstein1 ?? .nan
+        evaluation = log.final?.evaluation ?? SampleStatistics(samples: [Float](), target: log.target)
         verdict = log.verdict ?? .diverged
         wallSeconds = log.final?.wallSeconds ?? 0
     }
@@ -73,7 +63,8 @@ public struct SweepSummary: Codable, Equatable, Sendable {
                                           "verdict", "wall_seconds"]).joined(separator: ",")]
         for row in rows {
             let values = ["\(row.point)"] + row.parameters.map(Self.quoted) + ["\(row.seed)"]
-                + [row.mean, row.std, row.skewness, row.excessKurtosis, row.ks, row.wasserstein1].map { "\($0)" }
+                + [row.evaluation.mean, row.evaluation.std, row.evaluation.skewness, row.evaluation.excessKurtosis,
+                   row.evaluation.ks, row.evaluation.wasserstein1].map { "\($0)" }
                 + [row.verdict.rawValue, String(format: "%.3f", row.wallSeconds)]
             lines.append(values.joined(separator: ","))
         }
