@@ -152,7 +152,7 @@ import TinyGANCore
             switch mode {
             case .dataAndVariances: features = fake + fake.map { ($0 - frozenMean) * ($0 - frozenMean) }
             case .dataAndDiffs: features = fake + fake.map { $0 - frozenMean }
-            case .raw, .moments, .eightMoments: pre.forward(fake, into: &features)
+            case .raw, .moments, .eightMoments, .sorted: pre.forward(fake, into: &features)
             }
             d.forward(features, into: &p)
             return BinaryCrossEntropy.loss(probability: p[0], label: 1)
@@ -168,5 +168,28 @@ import TinyGANCore
         g.backward(outputGradient: fakeGradient)
         let numeric = FiniteDifference.gradient(of: loss, at: g.parameters)
         #expect(FiniteDifference.agree(g.gradients, numeric))
+    }
+}
+
+@Suite struct SortedInputTests {
+    /// The Float path (a radix sort of order-preserving keys) sorts like
+    /// `sorted()`, negative values, ties and -0 included, and sends each
+    /// feature's gradient back to the value it came from.
+    @Test func floatRadixPathSortsAndRoutesGradients() {
+        var rng = Xoshiro256StarStar(seed: 31)
+        var x = (0..<500).map { _ in Float(rng.nextDouble() * 20 - 10) }
+        x[7] = x[8]
+        x[9] = -0.0
+        x[10] = 0
+        x[11] = -Float.greatestFiniteMagnitude
+        var pre = DiscriminatorInput<Float>(mode: .sorted, batchSize: 500)
+        var features = [Float](repeating: 0, count: 500)
+        pre.forward(x, into: &features)
+        #expect(features == x.sorted())
+        let g = (0..<500).map { Float($0) }  // feature j's gradient is j
+        var dx = [Float](repeating: -1, count: 500)
+        pre.backward(x, featureGradient: g, into: &dx)
+        #expect(Set(dx) == Set(g))  // a permutation
+        for i in 0..<500 { #expect(features[Int(dx[i])] == x[i]) }  // x_i sits at its rank
     }
 }

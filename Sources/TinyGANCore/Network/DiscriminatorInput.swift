@@ -10,8 +10,10 @@ import RealModule
 /// | data-and-diffs | x_1 ... x_n, x_1 - m ... x_n - m | 2n |
 /// | moments | m, s, skew, excess kurtosis | 4 |
 /// | eight-moments | m, s, then M_3 ... M_8 centred and scaled (below) | 8 |
+/// | sorted | x_(1) <= ... <= x_(n), the minibatch in order: its quantiles | n |
 ///
-/// The first four are the original's; `eight-moments` is tinygan's own:
+/// The first four are the original's; the last two are tinygan's own.
+/// `eight-moments`:
 /// with the standardized moments M_k = (1/n) sum z_i^k, it adds
 /// (M_k - E_k) / (k - 1)!! for k = 5 ... 8, where E_k is the Gaussian's
 /// value ((k - 1)!! for even k, 0 for odd), so every feature is 0 for a
@@ -23,6 +25,7 @@ public enum DiscriminatorInputMode: String, Codable, CaseIterable, Sendable {
     case dataAndDiffs = "data-and-diffs"
     case moments
     case eightMoments = "eight-moments"
+    case sorted
 
     /// (k - 1)!! for k = 0 ... 8.
     static let doubleFactorials: [Double] = [1, 1, 1, 2, 3, 8, 15, 48, 105]
@@ -34,6 +37,7 @@ public enum DiscriminatorInputMode: String, Codable, CaseIterable, Sendable {
         case .dataAndVariances, .dataAndDiffs: 2 * batchSize
         case .moments: 4
         case .eightMoments: 8
+        case .sorted: batchSize
         }
     }
 }
@@ -53,6 +57,10 @@ public enum DiscriminatorInputMode: String, Codable, CaseIterable, Sendable {
 ///     dS/dx_i = 3 (z_i^2 - 1 - S z_i) / (n s)
 ///     dK/dx_i = 4 (z_i^3 - S - (K + 3) z_i) / (n s)
 ///
+/// In `sorted` the features are the order statistics: feature j is x_p(j)
+/// for the permutation p that sorts x, so dLoss/dx_p(j) = g_j (sorting is
+/// piecewise linear; ties, of measure zero, take the order of the sort).
+///
 /// In general dM_k/dx_i = k (z_i^(k-1) - M_(k-1) - M_k z_i) / (n s), with
 /// M_1 = 0 and M_2 = 1 (the two lines above are k = 3 and k = 4).
 ///
@@ -68,6 +76,10 @@ public struct DiscriminatorInput<S: NetworkScalar>: Sendable {
     public private(set) var excessKurtosis: S = 0
     /// eight-moments: M_0 ... M_8 of the last `forward`, in double precision.
     private var standardized = [Double](repeating: 0, count: 9)
+    /// sorted: the permutation of the last `forward` (feature j is x[order[j]]).
+    private var order: [Int] = []
+    private var keys: [UInt64] = []
+    private var scratch: [UInt64] = []
 
     /// (k - 1)!! for k = 0 ... 8, the scales of the eight-moments features.
     static var scales: [Double] { DiscriminatorInputMode.doubleFactorials }
@@ -75,6 +87,11 @@ public struct DiscriminatorInput<S: NetworkScalar>: Sendable {
     public init(mode: DiscriminatorInputMode, batchSize: Int) {
         self.mode = mode
         self.batchSize = batchSize
+        if mode == .sorted {
+            order = Array(0..<batchSize)
+            keys = [UInt64](repeating: 0, count: batchSize)
+            scratch = keys
+        }
     }
 
     public var featureCount: Int { mode.featureCount(batchSize: batchSize) }
@@ -108,6 +125,9 @@ public struct DiscriminatorInput<S: NetworkScalar>: Sendable {
             features[1] = std
             features[2] = skewness
             features[3] = excessKurtosis
+        case .sorted:
+            sortOrder(x)
+            for j in 0..<n { features[j] = x[order[j]] }
         case .eightMoments:
             let m = Double(mean)
             let s = withUnsafeTemporaryAllocation(of: Double.self, capacity: 9) { sums in
@@ -158,6 +178,8 @@ public struct DiscriminatorInput<S: NetworkScalar>: Sendable {
                     + skewTerm * (z2 - 1 - skewness * z)
                     + kurtosisTerm * (z2 * z - skewness - fourth * z)
             }
+        case .sorted:
+            for j in 0..<n { dx[order[j]] = g[j] }
         case .eightMoments:
             let count = Double(n), s = Double(std), m = Double(mean)
             withUnsafeTemporaryAllocation(of: Double.self, capacity: 9) { coefficient in
@@ -177,6 +199,57 @@ public struct DiscriminatorInput<S: NetworkScalar>: Sendable {
                 }
             }
         }
+    }
+
+    /// Sets `order` to the permutation that sorts x (ties by index). For
+    /// `Float` it radix-sorts 64-bit keys, the float's bits made
+    /// order-preserving in the high half and the index in the low half: four
+    /// stable passes of 8 bits over the high half, no comparisons, no
+    /// allocation.
+    mutating func sortOrder(_ x: [S]) {
+        let n = batchSize
+        if S.self == Float.self {
+            keys.withUnsafeMutableBufferPointer { keys in
+                x.withUnsafeBufferPointer { values in
+                    for i in 0..<n {
+                        let bits = (values[i] as! Float).bitPattern
+                        let sortable = bits & 0x8000_0000 != 0 ? ~bits : bits | 0x8000_0000
+                        keys[i] = UInt64(sortable) << 32 | UInt64(i)
+                    }
+                }
+                scratch.withUnsafeMutableBufferPointer { scratch in
+                    Self.radixSortHighHalves(keys, scratch: scratch, count: n)
+                }
+            }
+            for j in 0..<n { order[j] = Int(truncatingIfNeeded: keys[j] & 0xFFFF_FFFF) }
+        } else {
+            x.withUnsafeBufferPointer { values in
+                order.sort { values[$0] < values[$1] || (values[$0] == values[$1] && $0 < $1) }
+            }
+        }
+    }
+
+    /// Sorts `keys[0..<count]` by their high 32 bits, stably (an LSD radix
+    /// sort in four passes of 8 bits); `scratch` holds as many keys.
+    static func radixSortHighHalves(_ keys: UnsafeMutableBufferPointer<UInt64>,
+                                    scratch: UnsafeMutableBufferPointer<UInt64>, count: Int) {
+        var source = keys, target = scratch
+        withUnsafeTemporaryAllocation(of: Int.self, capacity: 256) { counts in
+            for pass in 0..<4 {
+                let shift = UInt64(32 + 8 * pass)
+                counts.initialize(repeating: 0)
+                for i in 0..<count { counts[Int((source[i] >> shift) & 0xFF)] += 1 }
+                var total = 0
+                for digit in 0..<256 { let c = counts[digit]; counts[digit] = total; total += c }
+                for i in 0..<count {
+                    let digit = Int((source[i] >> shift) & 0xFF)
+                    target[counts[digit]] = source[i]
+                    counts[digit] += 1
+                }
+                swap(&source, &target)
+            }
+        }
+        // Four passes end back in `keys`.
     }
 
     /// (1/n) sum x_i.
