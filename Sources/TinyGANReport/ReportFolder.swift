@@ -6,13 +6,18 @@ import TinyGANCore
 /// build leaves at most a hidden `.NAME.building-PID` folder, never a
 /// half-written report.
 enum ReportFolder {
+    /// Throws unless `destination` is free or may be replaced.
+    static func checkDestination(_ destination: URL, replacing: Bool) throws {
+        if FileManager.default.fileExists(atPath: destination.path) && !replacing {
+            throw ReportError("\(destination.path) already exists; add --force to replace it")
+        }
+    }
+
     static func build(at destination: URL, replacing: Bool, _ fill: (URL) throws -> Void) throws {
         let manager = FileManager.default
         let parent = destination.deletingLastPathComponent()
         let name = destination.lastPathComponent
-        if manager.fileExists(atPath: destination.path) && !replacing {
-            throw ReportError("\(destination.path) already exists; add --force to replace it")
-        }
+        try checkDestination(destination, replacing: replacing)
         let staging = parent.appendingPathComponent(".\(name).building-\(getpid())")
         do {
             try manager.createDirectory(at: parent, withIntermediateDirectories: true)

@@ -29,6 +29,12 @@ public enum ReportBuilder {
     /// The single-run figures of the main run, in the page's order.
     static let mainFigures: [FigureKind] = [.moments, .distribution, .losses, .mapping, .qq, .evolution, .density]
 
+    /// Throws, naming it, when `destination` exists and may not be replaced:
+    /// call it before training, to fail before the work.
+    public static func checkDestination(_ destination: URL, replacing: Bool) throws {
+        try ReportFolder.checkDestination(destination, replacing: replacing)
+    }
+
     /// Writes `destination` (a folder): `index.html`, `figures/` (SVG), and
     /// `runs/` with every log, built beside and renamed into place.
     public static func build(_ runs: ReportRuns, settings: ReportSettings, destination: URL,

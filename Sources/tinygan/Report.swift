@@ -75,50 +75,48 @@ extension TinyGAN {
             let settings = ReportSettings(title: title, language: ReportLanguage(rawValue: lang)!,
                                           selfContained: selfContained,
                                           templates: try ReportSettings.templatesFolder(explicit: templates))
-            let destination: URL
-            let reportRuns: ReportRuns
             if let from, FileManager.default.fileExists(atPath: from + "/sweep.json") {
                 try ReportBuilder.buildSweep(try SweepFolder.open(URL(fileURLWithPath: from)), settings: settings)
                 if !quiet { print("wrote \(from)/index.html") }
                 return
             }
-            if let from {
-                let source = URL(fileURLWithPath: from).standardizedFileURL
-                destination = URL(fileURLWithPath: out ?? source.deletingLastPathComponent().path)
-                    .appendingPathComponent(name ?? source.lastPathComponent)
-                if destination.standardizedFileURL != source && FileManager.default.fileExists(atPath: destination.path) && !force {
-                    throw ReportError("\(destination.path) already exists; add --force to replace it")
-                }
-                reportRuns = try ReportRuns.read(folder: source)
-                try build(reportRuns, settings, destination, replacing: true)
-            } else {
-                var config = try TinyGANCore.Presets.named(preset)
-                config.epochs = epochs ?? config.epochs
-                destination = URL(fileURLWithPath: out ?? "reports").appendingPathComponent(name ?? preset)
-                if FileManager.default.fileExists(atPath: destination.path) && !force {
-                    throw ReportError("\(destination.path) already exists; add --force to replace it")
-                }
-                let plan = ReportRuns.plan(config, seed: seed, gridCount: runs)
-                let threads = jobs ?? ParallelRuns.availableCores
-                if !quiet {
-                    note("training \(plan.count) runs of '\(preset)' on \(threads) thread(s): main seed \(seed), "
-                         + "experiment seeds \(seed + 1)...\(seed + UInt64(runs))")
-                }
-                let progress = quiet ? nil : ProgressLine(label: "runs", total: plan.count)
-                let logs = try ParallelRuns.train(plan, threads: threads) { done in progress?.update(done) }
-                progress?.finish()
-                reportRuns = ReportRuns(main: logs[0], grid: Array(logs.dropFirst()))
-                try build(reportRuns, settings, destination, replacing: force)
-            }
+            let (runs, destination) = try from.map { try rebuild(from: $0, settings) } ?? train(settings)
             if !quiet {
-                let successes = reportRuns.grid.filter { $0.verdict == .success }.count
+                let successes = runs.grid.filter { $0.verdict == .success }.count
                 print(String(format: "wrote %@/index.html in %.1f s: %d of %d runs succeeded",
-                             destination.path, Date().timeIntervalSince(start), successes, reportRuns.grid.count))
+                             destination.path, Date().timeIntervalSince(start), successes, runs.grid.count))
             }
         }
 
-        func build(_ runs: ReportRuns, _ settings: ReportSettings, _ destination: URL, replacing: Bool) throws {
-            try ReportBuilder.build(runs, settings: settings, destination: destination, replacing: replacing)
+        /// The report of the logs in `from`, by default in place.
+        func rebuild(from: String, _ settings: ReportSettings) throws -> (ReportRuns, URL) {
+            let source = URL(fileURLWithPath: from).standardizedFileURL
+            let destination = URL(fileURLWithPath: out ?? source.deletingLastPathComponent().path)
+                .appendingPathComponent(name ?? source.lastPathComponent)
+            let runs = try ReportRuns.read(folder: source)
+            try ReportBuilder.build(runs, settings: settings, destination: destination,
+                                    replacing: force || destination.standardizedFileURL == source)
+            return (runs, destination)
+        }
+
+        /// Trains the preset's runs in parallel, then writes their report.
+        func train(_ settings: ReportSettings) throws -> (ReportRuns, URL) {
+            var config = try TinyGANCore.Presets.named(preset)
+            config.epochs = epochs ?? config.epochs
+            let destination = URL(fileURLWithPath: out ?? "reports").appendingPathComponent(name ?? preset)
+            try ReportBuilder.checkDestination(destination, replacing: force)  // before the work, not after
+            let plan = ReportRuns.plan(config, seed: seed, gridCount: runs)
+            let threads = jobs ?? ParallelRuns.availableCores
+            if !quiet {
+                note("training \(plan.count) runs of '\(preset)' on \(threads) thread(s): main seed \(seed), "
+                     + "experiment seeds \(seed + 1)...\(seed + UInt64(runs))")
+            }
+            let progress = quiet ? nil : ProgressLine(label: "runs", total: plan.count)
+            let logs = try ParallelRuns.train(plan, threads: threads) { done in progress?.update(done) }
+            progress?.finish()
+            let reportRuns = ReportRuns(main: logs[0], grid: Array(logs.dropFirst()))
+            try ReportBuilder.build(reportRuns, settings: settings, destination: destination, replacing: force)
+            return (reportRuns, destination)
         }
 
         func note(_ text: String) {
