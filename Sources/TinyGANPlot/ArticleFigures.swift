@@ -174,13 +174,8 @@ public enum ArticleFigures {
     public static func evolution(_ log: RunLog, panels count: Int = 10) throws -> Figure {
         guard !log.snapshots.isEmpty else { throw FigureUnavailable(description: "the log has no generator snapshots") }
         let chosen = evenlySpaced(log.snapshots, count: count)
-        var logs = [log]
-        for snapshot in chosen {
-            var copy = log
-            copy.final?.histogram = snapshot.histogram
-            logs.append(copy)
-        }
-        let range = xRange(logs)
+        let range = xRange(target: log.target,
+                           histograms: [log.final?.histogram].compactMap { $0 } + chosen.map(\.histogram))
         let panels = chosen.map { snapshot in
             Panel(title: "epoch \(snapshot.epoch)", xLabel: "x", xRange: range,
                   series: [densityBars(snapshot.histogram, range: range, color: .blue),
@@ -291,9 +286,13 @@ public enum ArticleFigures {
     /// its final histogram's occupied bins (ignoring the 0.1% in the tails).
     static func xRange(_ logs: [RunLog]) -> ClosedRange<Double> {
         guard let target = logs.first?.target else { return 0...1 }
+        return xRange(target: target, histograms: logs.compactMap { $0.final?.histogram })
+    }
+
+    /// The same range for `histograms` against `target`.
+    static func xRange(target: Normal, histograms: [Histogram]) -> ClosedRange<Double> {
         var low = target.mean - 4 * target.std, high = target.mean + 4 * target.std
-        for log in logs {
-            guard let h = log.final?.histogram else { continue }
+        for h in histograms {
             let total = h.counts.reduce(0, +)
             guard total > 0 else { continue }
             var seen = 0, first: Int?, last = 0

@@ -17,21 +17,11 @@ public enum SweepFigures {
     /// Final histograms of up to 100 runs, best (lowest KS) first, in rows of 10.
     public static func histograms(_ entries: [Entry], target: Normal) -> Figure {
         let shown = entries.sorted { ($0.ks.isNaN ? 2 : $0.ks) < ($1.ks.isNaN ? 2 : $1.ks) }.prefix(100)
-        var logs: [RunLog] = []
-        for entry in shown {
-            var log = RunLog(header: RunHeader(config: Presets.article, seed: 0))
-            log.header.config.targetMean = target.mean
-            log.header.config.targetStd = target.std
-            log.final = FinalRecord(epochsCompleted: 0, diverged: false, divergence: nil, lastBatch: [],
-                                    evaluation: SampleStatistics(samples: [Float](), target: target), samples: [],
-                                    histogram: entry.histogram, generator: nil, discriminator: nil, wallSeconds: 0)
-            logs.append(log)
-        }
-        let range = ArticleFigures.xRange(logs)
-        let panels = zip(shown, logs).map { entry, log in
+        let range = ArticleFigures.xRange(target: target, histograms: shown.map(\.histogram))
+        let panels = shown.map { entry in
             Panel(title: "\(entry.label) \(ArticleFigures.format(entry.ks))",
                   titleColor: entry.verdict == .success ? .black : .vermillion, xRange: range,
-                  series: [ArticleFigures.densityBars(log.final!.histogram, range: range,
+                  series: [ArticleFigures.densityBars(entry.histogram, range: range,
                                                       color: entry.verdict == .success ? .blue : .vermillion),
                            ArticleFigures.targetCurve(target, range: range, label: nil)])
         }
