@@ -48,13 +48,7 @@ public enum ReportBuilder {
             let grid = try files.write([.runs], logs: runs.grid.map { (name: "run", log: $0) }, to: figures)
             outcome.written += grid.written
             outcome.skipped += grid.skipped
-            var sources: [String: String] = [:]
-            for url in outcome.written {
-                let kind = url.deletingPathExtension().lastPathComponent
-                sources[kind] = settings.selfContained
-                    ? "data:image/svg+xml;base64," + (try Data(contentsOf: url)).base64EncodedString()
-                    : "figures/\(url.lastPathComponent)"
-            }
+            let sources = try figureSources(outcome.written, selfContained: settings.selfContained)
             let context = ReportContext.make(runs, settings: settings, figures: sources, skipped: outcome.skipped)
             let page = try templates.render(context)
             try AtomicFile.write(Data(page.utf8), to: staging.appendingPathComponent("index.html"))
@@ -63,6 +57,18 @@ public enum ReportBuilder {
 }
 
 extension ReportBuilder {
+    /// Figure name -> what an <img> shows: `figures/NAME.svg` beside the
+    /// page, or the SVG itself as a data URI for a self-contained page.
+    static func figureSources(_ files: [URL], selfContained: Bool) throws -> [String: String] {
+        var sources: [String: String] = [:]
+        for url in files {
+            sources[url.deletingPathExtension().lastPathComponent] = selfContained
+                ? "data:image/svg+xml;base64," + (try Data(contentsOf: url)).base64EncodedString()
+                : "figures/\(url.lastPathComponent)"
+        }
+        return sources
+    }
+
     /// Writes `index.html` into a sweep folder: its success rates with their
     /// intervals, its figures (drawn again from its logs), the verdict rule
     /// and the command that reproduces it. The page is written atomically.
@@ -70,13 +76,7 @@ extension ReportBuilder {
         let templates = try ReportTemplates(folder: settings.templates, language: settings.language)
         let summary = try folder.summarize()
         let written = try FigureFiles(formats: [.svg]).writeSweep(folder, summary: summary)
-        var sources: [String: String] = [:]
-        for url in written {
-            let name = url.deletingPathExtension().lastPathComponent
-            sources[name] = settings.selfContained
-                ? "data:image/svg+xml;base64," + (try Data(contentsOf: url)).base64EncodedString()
-                : "figures/\(url.lastPathComponent)"
-        }
+        let sources = try figureSources(written, selfContained: settings.selfContained)
         let context = ReportContext.sweep(summary, settings: settings, figures: sources)
         let page = try templates.render(context, template: "sweep")
         try AtomicFile.write(Data(page.utf8), to: folder.url.appendingPathComponent("index.html"))
