@@ -12,8 +12,7 @@ public func syntheticLog(seed: UInt64 = 1, shift: Double = 0, epochs: Int = 200,
                            realMean: 4, realStd: 1.25, fakeMean: 0.4 + 3.6 * t, fakeStd: 0.01 + 1.24 * t)
     }
     let samples = (0..<10_000).map { Float(target.quantile((Double($0) + 0.5) / 10_000) + shift) }
-    var histogram = Histogram.forTarget(target)
-    histogram.add(samples)
+    let histogram = Histogram.forTarget(target, holding: samples)
     // G(z) = a z + b: one linear layer (sizes [1, 1]).
     let generator = NetworkWeights(sizes: [1, 1], activations: [.identity], parameters: [5, Float(1.5 + shift)])
     let snapshots = stride(from: 0, through: epochs, by: 50).map { e in

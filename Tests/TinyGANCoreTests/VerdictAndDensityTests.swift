@@ -6,8 +6,7 @@ import TinyGANCore
 
     /// A final record whose samples are `samples`.
     func final(_ samples: [Float], diverged: Bool = false) -> FinalRecord {
-        var histogram = Histogram.forTarget(target)
-        histogram.add(samples)
+        let histogram = Histogram.forTarget(target, holding: samples)
         return FinalRecord(epochsCompleted: 1, diverged: diverged, divergence: nil, lastBatch: [], evaluation:
                            SampleStatistics(samples: samples, target: target), samples: samples, histogram: histogram,
                            generator: nil, discriminator: nil, wallSeconds: 0)

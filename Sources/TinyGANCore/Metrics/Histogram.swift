@@ -30,6 +30,14 @@ public struct Histogram: Codable, Equatable, Sendable {
         Histogram(lower: target.mean - 16 * target.std, binWidth: target.std / 10, binCount: 320)
     }
 
+    /// `values` on the fixed bins of `forTarget(target)`.
+    public static func forTarget<C: Collection>(_ target: Normal, holding values: C) -> Histogram
+    where C.Element: BinaryFloatingPoint {
+        var histogram = forTarget(target)
+        histogram.add(values)
+        return histogram
+    }
+
     public mutating func add<C: Collection>(_ values: C) where C.Element: BinaryFloatingPoint {
         for value in values { add(Double(value)) }
     }

@@ -64,8 +64,7 @@ public enum OriginalPrintout {
         config.logInterval = epochs.count > 1 ? epochs[1].epoch - epochs[0].epoch : 1
         config.epochs = max(config.epochs, epochs.last!.epoch)
         let target = Normal(mean: config.targetMean, std: config.targetStd)
-        var histogram = Histogram.forTarget(target)
-        histogram.add(values)
+        let histogram = Histogram.forTarget(target, holding: values)
         let diverged = !values.allSatisfy(\.isFinite)
         let final = FinalRecord(
             epochsCompleted: config.epochs, diverged: diverged,

@@ -176,8 +176,7 @@ public struct Trainer: Sendable {
 
     mutating func snapshot(epoch: Int) -> SnapshotRecord {
         probe.load(generator.parameters)
-        var histogram = Histogram.forTarget(target)
-        histogram.add(probe.samples(using: &evaluationRNG))
+        let histogram = Histogram.forTarget(target, holding: probe.samples(using: &evaluationRNG))
         return SnapshotRecord(epoch: epoch, generator: weights(of: generator), mapping: probe.mapping(),
                               histogram: histogram)
     }
@@ -185,8 +184,7 @@ public struct Trainer: Sendable {
     mutating func finalRecord(epochsCompleted: Int, divergence: String?, start: DispatchTime) -> FinalRecord {
         probe.load(generator.parameters)
         let samples = probe.samples(using: &evaluationRNG)
-        var histogram = Histogram.forTarget(target)
-        histogram.add(samples)
+        let histogram = Histogram.forTarget(target, holding: samples)
         let seconds = Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9
         return FinalRecord(
             epochsCompleted: epochsCompleted, diverged: divergence != nil, divergence: divergence,
