@@ -53,6 +53,9 @@ struct ConfigOptions: ParsableArguments {
     var realLabel: Double?
     @Option(name: .customLong("instance-noise"), help: "Std of noise added to what D sees, annealed to 0 over training.")
     var instanceNoise: Double?
+    @Option(name: .customLong("gradient-penalty"),
+            help: "Weight gamma of D's R1 penalty, (gamma/2) |d logit / d features|^2 at real data (0: none).")
+    var gradientPenalty: Double?
 
     static let defaultSeed: UInt64 = 1
 
@@ -86,6 +89,7 @@ struct ConfigOptions: ParsableArguments {
         o.snapshotInterval = snapshotInterval
         o.realLabel = realLabel
         o.instanceNoise = instanceNoise
+        o.gradientPenalty = gradientPenalty
         return o
     }
 

@@ -1,3 +1,4 @@
+import RealModule
 import Testing
 import TinyGANCore
 
@@ -152,7 +153,7 @@ import TinyGANCore
             switch mode {
             case .dataAndVariances: features = fake + fake.map { ($0 - frozenMean) * ($0 - frozenMean) }
             case .dataAndDiffs: features = fake + fake.map { $0 - frozenMean }
-            case .raw, .moments, .eightMoments, .sorted: pre.forward(fake, into: &features)
+            case .raw, .moments, .eightMoments, .sorted, .momentsAndCDF: pre.forward(fake, into: &features)
             }
             d.forward(features, into: &p)
             return BinaryCrossEntropy.loss(probability: p[0], label: 1)
@@ -168,6 +169,53 @@ import TinyGANCore
         g.backward(outputGradient: fakeGradient)
         let numeric = FiniteDifference.gradient(of: loss, at: g.parameters)
         #expect(FiniteDifference.agree(g.gradients, numeric))
+    }
+}
+
+@Suite struct SmoothedCDFTests {
+    /// On a Gaussian sample the shape features approach their expectation:
+    /// C_k = 2 E[r((Z - t_k) / w + 1/2)] - 1 = 1 - 2 A_k, with A_k the mean of
+    /// Phi over [t_k - w/2, t_k + w/2], (1/w) [s Phi(s) + phi(s)] between the
+    /// ends. 20,000 samples: noise in C_k below 2 / sqrt(20000) = 0.014, and
+    /// standardizing by the sample's own m and s adds less; tolerance 0.03.
+    /// The Float path (the trainer's) agrees with the Double path to 1e-5.
+    @Test func gaussianSampleGivesTheSmoothedNormalCDF() {
+        let n = 20_000
+        var rng = Xoshiro256StarStar(seed: 41)
+        var x = [Float](repeating: 0, count: n)
+        NormalSampler().fill(&x, mean: 4, std: 1.25, using: &rng)
+        var pre = DiscriminatorInput<Float>(mode: .momentsAndCDF, batchSize: n)
+        var preDouble = DiscriminatorInput<Double>(mode: .momentsAndCDF, batchSize: n)
+        var f = [Float](repeating: 0, count: pre.featureCount), d = [Double](repeating: 0, count: pre.featureCount)
+        pre.forward(x, into: &f)
+        preDouble.forward(x.map(Double.init), into: &d)
+        let k = (pre.featureCount - 4), w = 4 / Double(k - 1)
+        let standard = Normal(mean: 0, std: 1)
+        func integral(_ s: Double) -> Double {
+            let density = Double.exp(-s * s / 2) / (2 * Double.pi).squareRoot()
+            return s * standard.cdf(s) + density
+        }
+        for j in 0..<k {
+            let t = -2 + Double(j) * w
+            let expected = 1 - 2 * (integral(t + w / 2) - integral(t - w / 2)) / w
+            let single = Double(f[4 + j])
+            #expect(abs(single - expected) < 0.03, "C_\(j) at t = \(t)")
+            #expect(abs(single - d[4 + j]) < 1e-5)
+        }
+        #expect(abs(d[0] - 4) < 0.05 && abs(d[1] - 1.25) < 0.05)
+    }
+
+    /// A spike is not a bell: mass at one point sends the features to their
+    /// extremes on either side of it (C_k is 2 * the fraction above t_k, - 1).
+    @Test func spikeSaturatesTheFeatures() {
+        var x = [Double](repeating: 1, count: 40)
+        x[0] = 0  // s > 0, so z is defined; 39 of 40 values sit at z = 0.16
+        var pre = DiscriminatorInput<Double>(mode: .momentsAndCDF, batchSize: 40)
+        var f = [Double](repeating: 0, count: pre.featureCount)
+        pre.forward(x, into: &f)
+        let allButOne: Double = 0.95  // 2 * 39/40 - 1
+        #expect(abs(f[4] - allButOne) < 1e-12)  // t = -2: all but the outlier (z = -6.2) lie above
+        #expect(f[f.count - 1] == -1)  // t = 2: nothing lies above
     }
 }
 
@@ -191,5 +239,71 @@ import TinyGANCore
         pre.backward(x, featureGradient: g, into: &dx)
         #expect(Set(dx) == Set(g))  // a permutation
         for i in 0..<500 { #expect(features[Int(dx[i])] == x[i]) }  // x_i sits at its rank
+    }
+}
+
+@Suite struct GradientPenaltyTests {
+    /// P(theta) = (gamma/2) (1/m) sum_j |dl_j/dx_j|^2 for networks [3, 4, 3, 1]
+    /// on batches of 1 (D on features) and 19 (D per sample, padded to 32
+    /// lanes), l the logit. Samples are independent, so the input gradient of
+    /// the backward pass for output gradient 1 holds every dp_j/dx_j, and
+    /// dl_j/dx_j = dp_j/dx_j / (p_j (1 - p_j)). The penalty's parameter
+    /// gradient against finite differences of P.
+    @Test(arguments: Activation.allCases, [1, 19])
+    func matchesFiniteDifferences(_ activation: Activation, batch: Int) {
+        var data = TestData(seed: 3)
+        var net = MultilayerPerceptron<Double>(sizes: [3, 4, 3, 1], activations: [activation, activation, .sigmoid],
+                                               batchSize: batch)
+        var rng = Xoshiro256StarStar(seed: 8)
+        net.initializeLikePyTorch(using: &rng)
+        // Inputs of one sign keep ReLU's pre-activations off their kink.
+        let x = data.uniform(3 * batch, 0.2, 2)
+        let gamma = 3.0
+
+        func penalty(_ parameters: [Double]) -> Double {
+            var copy = net
+            copy.loadParameters(parameters)
+            var p = [Double](repeating: 0, count: batch), dx = x
+            copy.forward(x, into: &p)
+            copy.backward(outputGradient: [Double](repeating: 1, count: batch), inputGradient: &dx,
+                          accumulatesParameterGradients: false)
+            var total = 0.0
+            for i in 0..<3 {
+                for j in 0..<batch {
+                    let slope = dx[i * batch + j] / (p[j] * (1 - p[j]))
+                    total += slope * slope
+                }
+            }
+            return gamma / 2 * total / Double(batch)
+        }
+        var p = [Double](repeating: 0, count: batch)
+        net.forward(x, into: &p)
+        net.zeroGradients()
+        var penaltyTerm = GradientPenalty(for: net)
+        let value = penaltyTerm.accumulate(into: &net, weight: gamma)
+        #expect(abs(value - penalty(net.parameters)) < 1e-12 * max(1, value))
+        #expect(value > 0)
+        let numeric = FiniteDifference.gradient(of: penalty, at: net.parameters)
+        #expect(FiniteDifference.agree(net.gradients, numeric))
+    }
+
+    /// The penalty adds to what the loss's backward pass left in the gradients.
+    @Test func accumulatesOntoTheLossGradients() {
+        var net = MultilayerPerceptron<Double>(sizes: [4, 10, 10, 1], activations: [.sigmoid, .sigmoid, .sigmoid],
+                                               batchSize: 1)
+        var rng = Xoshiro256StarStar(seed: 9)
+        net.initializeLikePyTorch(using: &rng)
+        var p = [0.0]
+        net.forward([0.5, -1, 2, 0.25], into: &p)
+        net.backward(outputGradient: [1])
+        let lossOnly = net.gradients
+        var penalty = GradientPenalty(for: net)
+        net.zeroGradients()
+        penalty.accumulate(into: &net, weight: 2)
+        let penaltyOnly = net.gradients
+        net.zeroGradients()
+        net.backward(outputGradient: [1])
+        penalty.accumulate(into: &net, weight: 2)
+        #expect(FiniteDifference.agree(net.gradients, zip(lossOnly, penaltyOnly).map(+), tolerance: 1e-12))
     }
 }

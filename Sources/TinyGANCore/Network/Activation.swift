@@ -10,6 +10,10 @@
 /// | leaky relu | z if z > 0 else 0.01 z | 1 if a > 0 else 0.01 |
 /// | elu | z if z > 0 else e^z - 1 | 1 if a > 0 else a + 1 |
 ///
+/// Second derivatives, also from a (for the gradient penalty): tanh
+/// -2a (1 - a^2); sigmoid a (1 - a)(1 - 2a); elu a + 1 where z < 0; the
+/// others 0 (piecewise linear).
+///
 /// The slopes are PyTorch's defaults (`LeakyReLU(0.01)`, `ELU(alpha=1)`).
 /// At z = 0 exactly the derivative is the left one, as in PyTorch.
 public enum Activation: String, Codable, CaseIterable, Sendable {
@@ -61,6 +65,30 @@ public enum Activation: String, Codable, CaseIterable, Sendable {
             for i in 0..<count { gradient[i] *= a[i] > 0 ? 1 : slope }
         case .elu:
             for i in 0..<count { gradient[i] *= a[i] > 0 ? 1 : a[i] + 1 }
+        }
+    }
+
+    /// f'(z) from a = f(z), one value (the elementwise form is `multiplyByDerivative`).
+    @inline(__always)
+    func slope<S: NetworkScalar>(output a: S) -> S {
+        switch self {
+        case .identity: 1
+        case .tanh: 1 - a * a
+        case .sigmoid: a * (1 - a)
+        case .relu: a > 0 ? 1 : 0
+        case .leakyReLU: a > 0 ? 1 : S(Self.leakySlope)
+        case .elu: a > 0 ? 1 : a + 1
+        }
+    }
+
+    /// f''(z) from a = f(z).
+    @inline(__always)
+    func curvature<S: NetworkScalar>(output a: S) -> S {
+        switch self {
+        case .identity, .relu, .leakyReLU: 0
+        case .tanh: -2 * a * (1 - a * a)
+        case .sigmoid: a * (1 - a) * (1 - 2 * a)
+        case .elu: a > 0 ? 0 : a + 1
         }
     }
 }

@@ -25,7 +25,7 @@ public struct MultilayerPerceptron<S: NetworkScalar>: Sendable {
     let stride: Int
     public var parameters: [S]
     /// dLoss/dParameters, accumulated by `backward` until `zeroGradients`.
-    public private(set) var gradients: [S]
+    public internal(set) var gradients: [S]
 
     /// Where each layer's pieces live in the flat buffers.
     struct Layer {

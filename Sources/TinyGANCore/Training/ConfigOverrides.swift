@@ -32,6 +32,7 @@ public struct ConfigOverrides: Codable, Equatable, Sendable {
     public var snapshotInterval: Int?
     public var realLabel: Double?
     public var instanceNoise: Double?
+    public var gradientPenalty: Double?
 
     public init() {}
 
@@ -45,7 +46,7 @@ public struct ConfigOverrides: Codable, Equatable, Sendable {
         case beta1, beta2
         case dInput = "d-input", targetMean = "target-mean", targetStd = "target-std"
         case logInterval = "log-interval", snapshotInterval = "snapshot-interval"
-        case realLabel = "real-label", instanceNoise = "instance-noise"
+        case realLabel = "real-label", instanceNoise = "instance-noise", gradientPenalty = "gradient-penalty"
     }
 
     public init(from decoder: Decoder) throws {
@@ -82,6 +83,7 @@ public struct ConfigOverrides: Codable, Equatable, Sendable {
         snapshotInterval = try container.decodeIfPresent(Int.self, forKey: .snapshotInterval)
         realLabel = try container.decodeIfPresent(Double.self, forKey: .realLabel)
         instanceNoise = try container.decodeIfPresent(Double.self, forKey: .instanceNoise)
+        gradientPenalty = try container.decodeIfPresent(Double.self, forKey: .gradientPenalty)
     }
 
     private static func decodeActivations(
@@ -143,6 +145,7 @@ public struct ConfigOverrides: Codable, Equatable, Sendable {
         result.snapshotInterval = other.snapshotInterval ?? snapshotInterval
         result.realLabel = other.realLabel ?? realLabel
         result.instanceNoise = other.instanceNoise ?? instanceNoise
+        result.gradientPenalty = other.gradientPenalty ?? gradientPenalty
         return result
     }
 
@@ -160,6 +163,7 @@ public struct ConfigOverrides: Codable, Equatable, Sendable {
         config.snapshotInterval = snapshotInterval ?? config.snapshotInterval
         config.realLabel = realLabel ?? config.realLabel
         config.instanceNoise = instanceNoise ?? config.instanceNoise
+        config.gradientPenalty = gradientPenalty ?? config.gradientPenalty
         Self.apply(hidden: gHidden, activations: gActivation, to: &config.generator)
         Self.apply(hidden: dHidden, activations: dActivation, to: &config.discriminator)
         apply(kind: gOptimizer ?? optimizer, lr: lrG, momentum: momentumG ?? momentum,

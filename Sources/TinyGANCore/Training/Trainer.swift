@@ -4,7 +4,8 @@ import Foundation
 ///
 /// One discriminator step (REFERENCE.md, "One D step"):
 ///   zero D's gradients; real x ~ N(mu, sigma^2): loss_real = BCE(D(pre(x)), 1),
-///   backward; noise z ~ U[0, 1): loss_fake = BCE(D(pre(G(z))), 0), backward
+///   backward (with `gradientPenalty` > 0, plus the R1 penalty at that real
+///   minibatch); noise z ~ U[0, 1): loss_fake = BCE(D(pre(G(z))), 0), backward
 ///   (no gradient into G); step D.
 /// One generator step: zero G's gradients; z ~ U[0, 1):
 ///   loss_g = BCE(D(pre(G(z))), 1), backward through D into G; step G.
@@ -29,6 +30,7 @@ public struct Trainer: Sendable {
     var generatorOptimizer: Optimizer<Float>
     var discriminatorOptimizer: Optimizer<Float>
     var input: DiscriminatorInput<Float>
+    var penalty: GradientPenalty<Float>
 
     var noise: [Float]
     /// A minibatch plus instance noise, as D sees it (unused without noise).
@@ -65,6 +67,7 @@ public struct Trainer: Sendable {
         discriminatorOptimizer = Optimizer(config: config.discriminatorOptimizer,
                                            parameterCount: discriminator.parameters.count)
         input = DiscriminatorInput(mode: config.discriminatorInput, batchSize: n)
+        penalty = GradientPenalty(for: discriminator)
         noise = [Float](repeating: 0, count: n)
         realBatch = noise
         fakeBatch = noise
@@ -126,6 +129,9 @@ public struct Trainer: Sendable {
         discriminator.zeroGradients()
         normal.fill(&realBatch, mean: config.targetMean, std: config.targetStd, using: &rng)
         losses.real = discriminatorPass(withInstanceNoise(realBatch), label: Float(config.realLabel))
+        if config.gradientPenalty > 0 {
+            penalty.accumulate(into: &discriminator, weight: Float(config.gradientPenalty))
+        }
         fillNoise()
         generator.forward(noise, into: &fakeBatch)
         losses.fake = discriminatorPass(withInstanceNoise(fakeBatch), label: 0)

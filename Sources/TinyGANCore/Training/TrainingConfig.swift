@@ -41,18 +41,23 @@ public struct TrainingConfig: Codable, Equatable, Sendable {
     /// sees, real and generated, falling linearly from this value at the
     /// first epoch to 0 after the last. 0 (the article) draws no noise.
     public var instanceNoise: Double = 0
+    /// The weight gamma of the R1 penalty (gamma / 2) |d logit / d features|^2
+    /// at the real minibatch, added to D's loss (`GradientPenalty`); 0 (the
+    /// article) adds none.
+    public var gradientPenalty: Double = 0
 
     enum CodingKeys: String, CodingKey {
         case preset, targetMean, targetStd, batchSize, epochs, discriminatorSteps, generatorSteps, generator,
              discriminator, discriminatorInput, generatorOptimizer, discriminatorOptimizer, logInterval,
-             snapshotInterval, realLabel, instanceNoise
+             snapshotInterval, realLabel, instanceNoise, gradientPenalty
     }
 
     public init(preset: String, targetMean: Double, targetStd: Double, batchSize: Int, epochs: Int,
                 discriminatorSteps: Int, generatorSteps: Int, generator: NetworkConfig,
                 discriminator: NetworkConfig, discriminatorInput: DiscriminatorInputMode,
                 generatorOptimizer: OptimizerConfig, discriminatorOptimizer: OptimizerConfig,
-                logInterval: Int, snapshotInterval: Int, realLabel: Double = 1, instanceNoise: Double = 0) {
+                logInterval: Int, snapshotInterval: Int, realLabel: Double = 1, instanceNoise: Double = 0,
+                gradientPenalty: Double = 0) {
         self.preset = preset
         self.targetMean = targetMean
         self.targetStd = targetStd
@@ -69,9 +74,10 @@ public struct TrainingConfig: Codable, Equatable, Sendable {
         self.snapshotInterval = snapshotInterval
         self.realLabel = realLabel
         self.instanceNoise = instanceNoise
+        self.gradientPenalty = gradientPenalty
     }
 
-    /// Reads a configuration; the two later settings default to the article's
+    /// Reads a configuration; the three later settings default to the article's
     /// values, so logs written before they existed still read.
     public init(from decoder: Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
@@ -89,7 +95,8 @@ public struct TrainingConfig: Codable, Equatable, Sendable {
             logInterval: try c.decode(Int.self, forKey: .logInterval),
             snapshotInterval: try c.decode(Int.self, forKey: .snapshotInterval),
             realLabel: try c.decodeIfPresent(Double.self, forKey: .realLabel) ?? 1,
-            instanceNoise: try c.decodeIfPresent(Double.self, forKey: .instanceNoise) ?? 0)
+            instanceNoise: try c.decodeIfPresent(Double.self, forKey: .instanceNoise) ?? 0,
+            gradientPenalty: try c.decodeIfPresent(Double.self, forKey: .gradientPenalty) ?? 0)
     }
 
     /// Feature counts of the generator: 1 noise value in, 1 sample out.
@@ -119,6 +126,8 @@ public struct TrainingConfig: Codable, Equatable, Sendable {
         try require(realLabel > 0.5 && realLabel <= 1, "real-label must be in (0.5, 1] (got \(realLabel))")
         try require(instanceNoise.isFinite && instanceNoise >= 0,
                     "instance-noise must be finite and >= 0 (got \(instanceNoise))")
+        try require(gradientPenalty.isFinite && gradientPenalty >= 0,
+                    "gradient-penalty must be finite and >= 0 (got \(gradientPenalty))")
         for (name, network) in [("g", generator), ("d", discriminator)] {
             try require(network.hiddenSizes.allSatisfy { $0 >= 1 },
                         "\(name)-hidden sizes must be at least 1 (got \(network.hiddenSizes))")

@@ -1,0 +1,119 @@
+/// The R1 gradient penalty (Mescheder, Geiger and Nowozin, "Which training
+/// methods for GANs actually converge?", 2018):
+///
+///     P = (gamma / 2) (1/m) sum_j |dl_j/dx_j|^2
+///
+/// over the m samples x_j of the network's last `forward` (the real data in
+/// a D step), with l_j the pre-activation of the last layer for sample j
+/// (D's logit). Penalizing D's slope at the real data makes the game
+/// converge where plain gradient steps circle the equilibrium for ever.
+///
+/// dP/dtheta needs the derivative of a backward pass. With layers
+/// a_l = W_l h_(l-1) + b_l, h_l = f_l(a_l) (h_(-1) = x), per sample the
+/// input gradient is
+///
+///     d_(L-1) = 1,  e_l = W_l^T d_l,  d_(l-1) = f'_(l-1) * e_l,  v = e_0 = dl/dx.
+///
+/// Its reverse pass, from the adjoint ē_0 = (gamma / m) v, for l = 0 ... L-1:
+///
+///     dP/dW_l += d_l ē_l^T,  đ_l = W_l ē_l,
+///     ē_(l+1) = f'_l * đ_l,  ā_l = f''_l * e_(l+1) * đ_l   (l < L-1),
+///
+/// and the ā_l, which say how P changes with each pre-activation, flow back
+/// through the forward pass as in an ordinary backward pass:
+/// dP/dW_l += ā_l h_(l-1)^T, dP/db_l += ā_l, ā_(l-1) += f'_(l-1) * W_l^T ā_l.
+/// f' and f'' come from the outputs h_l (`Activation.slope`, `.curvature`).
+/// Every quantity is a row over the batch, laid out as the network's values,
+/// so each line above is one of the dense layer's kernels or an elementwise
+/// loop; padding lanes carry zero adjoints and add nothing.
+public struct GradientPenalty<S: NetworkScalar>: Sendable {
+    /// e, d, ē, đ, ā: one value per slot of the network's values.
+    private var e, d, eBar, dBar, aBar: [S]
+    /// Sinks for the kernels' bias terms where P has none, and zero biases.
+    private var unusedBias, zeroBias: [S]
+
+    public init(for network: MultilayerPerceptron<S>) {
+        e = [S](repeating: 0, count: network.values.count)
+        (d, eBar, dBar, aBar) = (e, e, e, e)
+        unusedBias = [S](repeating: 0, count: network.sizes.max()!)
+        zeroBias = unusedBias
+    }
+
+    /// Adds dP/dtheta to `network.gradients`, for the input of its last
+    /// forward pass, and returns P.
+    @discardableResult
+    public mutating func accumulate(into network: inout MultilayerPerceptron<S>, weight gamma: S) -> S {
+        let layers = network.layers, last = layers.count - 1, batch = network.stride
+        let samples = network.batchSize
+        var squares: S = 0
+        network.parameters.withUnsafeBufferPointer { w in
+        network.values.withUnsafeBufferPointer { h in
+        network.gradients.withUnsafeMutableBufferPointer { g in
+        e.withUnsafeMutableBufferPointer { e in
+        d.withUnsafeMutableBufferPointer { d in
+        eBar.withUnsafeMutableBufferPointer { eBar in
+        dBar.withUnsafeMutableBufferPointer { dBar in
+        aBar.withUnsafeMutableBufferPointer { aBar in
+        unusedBias.withUnsafeMutableBufferPointer { unusedBias in
+        zeroBias.withUnsafeBufferPointer { zeroBias in
+            let (w, h, g) = (w.baseAddress!, h.baseAddress!, g.baseAddress!)
+            let (e, d, eBar, dBar, aBar) = (e.baseAddress!, d.baseAddress!, eBar.baseAddress!, dBar.baseAddress!,
+                                            aBar.baseAddress!)
+            let (unusedBias, zeroBias) = (unusedBias.baseAddress!, zeroBias.baseAddress!)
+            // The input gradient v = dl/dx, keeping every e_l and d_l.
+            let top = layers[last].output
+            for j in 0..<batch { d[top + j] = j < samples ? 1 : 0 }
+            for l in stride(from: last, through: 0, by: -1) {
+                let layer = layers[l]
+                Kernels.affineInputGradient(weights: w + layer.weights, outputGradient: d + layer.output,
+                                            inputGradient: e + layer.input, inCount: layer.inCount,
+                                            outCount: layer.outCount, batch: batch)
+                if l > 0 {
+                    let below = layers[l - 1].activation
+                    for k in layer.input..<(layer.input + layer.inCount * batch) {
+                        d[k] = below.slope(output: h[k]) * e[k]
+                    }
+                }
+            }
+            let input = layers[0].input, inputs = layers[0].inCount * batch
+            squares = Kernels.dot(e + input, e + input, count: inputs)
+            let scale = gamma / S(samples)
+            for k in input..<(input + inputs) { eBar[k] = scale * e[k] }
+            // The reverse of that pass.
+            for l in 0...last {
+                let layer = layers[l]
+                Kernels.accumulateAffineGradients(
+                    outputGradient: d + layer.output, input: eBar + layer.input, weightGradient: g + layer.weights,
+                    biasGradient: unusedBias, inCount: layer.inCount, outCount: layer.outCount, batch: batch)
+                Kernels.affine(weights: w + layer.weights, bias: zeroBias, input: eBar + layer.input,
+                               output: dBar + layer.output, inCount: layer.inCount, outCount: layer.outCount,
+                               batch: batch)
+                for k in layer.output..<(layer.output + layer.outCount * batch) {
+                    if l < last {
+                        eBar[k] = layer.activation.slope(output: h[k]) * dBar[k]
+                        aBar[k] = layer.activation.curvature(output: h[k]) * e[k] * dBar[k]
+                    } else {
+                        aBar[k] = 0
+                    }
+                }
+            }
+            // ā back through the forward pass (dBar is free again: scratch).
+            for l in stride(from: last, through: 0, by: -1) {
+                let layer = layers[l]
+                Kernels.accumulateAffineGradients(
+                    outputGradient: aBar + layer.output, input: h + layer.input, weightGradient: g + layer.weights,
+                    biasGradient: g + layer.bias, inCount: layer.inCount, outCount: layer.outCount, batch: batch)
+                if l > 0 {
+                    Kernels.affineInputGradient(weights: w + layer.weights, outputGradient: aBar + layer.output,
+                                                inputGradient: dBar + layer.input, inCount: layer.inCount,
+                                                outCount: layer.outCount, batch: batch)
+                    let below = layers[l - 1].activation
+                    for k in layer.input..<(layer.input + layer.inCount * batch) {
+                        aBar[k] += below.slope(output: h[k]) * dBar[k]
+                    }
+                }
+            }
+        }}}}}}}}}}
+        return gamma / 2 * squares / S(samples)
+    }
+}
