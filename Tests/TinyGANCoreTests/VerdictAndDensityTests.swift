@@ -22,12 +22,30 @@ import TinyGANCore
         #expect(Verdict(final(gaussian(4.2, 1.4)), target: target) == .success)
         #expect(Verdict(final(gaussian(-11, 0.05)), target: target) == .collapsed)  // the article's spike
         #expect(Verdict(final(gaussian(6, 1.3)), target: target) == .shifted)  // its run near 6
-        let uniform = (0..<4000).map { Float(4 - 2.165 + 4.33 * (Double($0) + 0.5) / 4000) }  // std 1.25, flat
-        #expect(Verdict(final(uniform), target: target) == .success || Verdict(final(uniform), target: target) == .wrongShape)
+        // A flat box with the target's mean and std: close by KS and W1, not a bell.
+        let uniform = final(flatMixture(1))
+        #expect(uniform.evaluation.ks < Verdict.ksLimit && uniform.evaluation.wasserstein1 < Verdict.distanceLimit * 1.25)
+        #expect(Verdict(uniform, target: target) == .wrongShape)
         let bimodal = gaussian(2.9, 0.3, n: 2000) + gaussian(5.1, 0.3, n: 2000)  // mean 4, std 1.14, two spikes
         #expect(Verdict(final(bimodal), target: target) == .wrongShape)
         #expect(Verdict(final(gaussian(4, 1.25), diverged: true), target: target) == .diverged)
         #expect(Verdict(final([1, .nan]), target: target) == .diverged)
+    }
+
+    /// A share `a` of a uniform and 1 - a of a Gaussian, both with mean 4 and
+    /// std 1.25 (stratified, 4000 values): excess kurtosis -1.2 a.
+    func flatMixture(_ a: Double) -> [Float] {
+        let flat = Int(a * 4000), halfWidth = 1.25 * 3.0.squareRoot()
+        let box = (0..<flat).map { Float(4 - halfWidth + 2 * halfWidth * (Double($0) + 0.5) / Double(flat)) }
+        return box + gaussian(4, 1.25, n: 4000 - flat)
+    }
+
+    /// Flatness: kurtosis just above and just below -1 (a = 0.79 and 0.88).
+    @Test func flatnessBoundary() {
+        let above = final(flatMixture(0.79)), below = final(flatMixture(0.88))
+        #expect(above.evaluation.excessKurtosis > -1 && below.evaluation.excessKurtosis < -1)
+        #expect(Verdict(above, target: target) == .success)
+        #expect(Verdict(below, target: target) == .wrongShape)
     }
 
     /// The thresholds' boundaries, on exactly shifted and scaled samples.

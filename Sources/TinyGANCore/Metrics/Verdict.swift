@@ -7,8 +7,8 @@
 /// | diverged | the run stopped on a NaN or infinity, or its statistics are not finite |
 /// | collapsed | std < 0.25 sigma: G maps most noise to nearly one value (a spike) |
 /// | shifted | abs(mean - mu) > 0.5 sigma: the mass sits in the wrong place |
-/// | wrong shape | right place and spread, but W1 > 0.25 sigma, KS > 0.15 or abs(std - sigma) > 0.25 sigma |
-/// | success | everything else: W1 <= 0.25 sigma, KS <= 0.15, mean within 0.5 sigma, std within 25% |
+/// | wrong shape | right place and spread, but W1 > 0.25 sigma, KS > 0.15, abs(std - sigma) > 0.25 sigma or excess kurtosis < -1 |
+/// | success | everything else: W1 <= 0.25 sigma, KS <= 0.15, mean within 0.5 sigma, std within 25%, excess kurtosis >= -1 |
 ///
 /// W1 is the Wasserstein-1 distance (in the data's units) between the
 /// samples and the target; 0.25 sigma is about the distance of a Gaussian
@@ -18,6 +18,15 @@
 /// (README, "Verdicts"): up to about 0.13 they look like bell curves, at most
 /// with a mild peak; from about 0.15 a narrow spike dominates, though W1 may
 /// still be small.
+///
+/// A flat box passes both distances: a uniform with the target's mean and
+/// std has KS 0.057 and W1 0.15 sigma, yet nobody would call it a bell
+/// curve. Its excess kurtosis, -1.2, gives it away (a Gaussian's is 0, one
+/// cut off at +-2 sigma -0.63, at +-1.5 sigma -0.88). D's that are
+/// regularized hard end in such boxes (README, "A recipe that does not
+/// fail"), hence the flatness limit of -1. Peaks are left to KS: a
+/// Gaussian with a spike holding a share q of the mass has excess kurtosis
+/// 3q / (1 - q), already 1.05 at the mild q = 0.26.
 public enum Verdict: String, Codable, CaseIterable, Sendable {
     case success
     case collapsed
@@ -30,6 +39,7 @@ public enum Verdict: String, Codable, CaseIterable, Sendable {
     public static let spreadLimit = 0.25
     public static let distanceLimit = 0.25
     public static let ksLimit = 0.15
+    public static let flatnessLimit = -1.0
 
     public init(_ final: FinalRecord, target: Normal) {
         let e = final.evaluation
@@ -41,7 +51,7 @@ public enum Verdict: String, Codable, CaseIterable, Sendable {
         } else if abs(e.mean - target.mean) > Self.shiftLimit * sigma {
             self = .shifted
         } else if e.wasserstein1 > Self.distanceLimit * sigma || e.ks > Self.ksLimit
-                    || abs(e.std - sigma) > Self.spreadLimit * sigma {
+                    || abs(e.std - sigma) > Self.spreadLimit * sigma || e.excessKurtosis < Self.flatnessLimit {
             self = .wrongShape
         } else {
             self = .success
