@@ -75,7 +75,7 @@ enum ReportContext {
     static let rule: [String: String] = [
         "collapse": fixed(Verdict.collapseRatio, 2), "shift": fixed(Verdict.shiftLimit, 2),
         "spread": fixed(Verdict.spreadLimit, 2), "distance": fixed(Verdict.distanceLimit, 2),
-        "ks": fixed(Verdict.ksLimit, 2),
+        "ks": fixed(Verdict.ksLimit, 2), "flatness": fixed(Verdict.flatnessLimit, 1),
     ]
 
     /// One run's numbers: shown rounded, and in full in `data-value`.
@@ -114,6 +114,9 @@ enum ReportContext {
             "isMoments": c.discriminatorInput == .moments,
             "gOptimizer": optimizer(c.generatorOptimizer), "dOptimizer": optimizer(c.discriminatorOptimizer),
             "steps": c.epochs * (c.discriminatorSteps + c.generatorSteps),
+            "hasRealLabel": c.realLabel != 1, "realLabel": "\(c.realLabel)",
+            "hasNoise": c.instanceNoise > 0, "noise": "\(c.instanceNoise)",
+            "hasPenalty": c.gradientPenalty > 0, "penalty": "\(c.gradientPenalty)",
         ]
     }
 

@@ -30,12 +30,20 @@ extension TinyGAN {
                 case .adam: "adam, lr \(o.learningRate), betas (\(o.beta1), \(o.beta2))"
                 }
             }
+            func regularizers(_ c: TrainingConfig) -> String {
+                var parts: [String] = []
+                if c.realLabel != 1 { parts.append("real label \(c.realLabel)") }
+                if c.instanceNoise > 0 { parts.append("instance noise \(c.instanceNoise), annealed to 0") }
+                if c.gradientPenalty > 0 { parts.append("R1 gradient penalty, gamma \(c.gradientPenalty)") }
+                return parts.isEmpty ? "none" : parts.joined(separator: "; ")
+            }
             return """
                 \(c.preset)
                   target        N(\(c.targetMean), \(c.targetStd)^2), batch \(c.batchSize)
                   loop          \(c.epochs) epochs of \(c.discriminatorSteps) D steps, then \(c.generatorSteps) G steps
                   generator     \(network(c.generatorSizes, c.generatorActivations)), \(optimizer(c.generatorOptimizer))
                   discriminator \(network(c.discriminatorSizes, c.discriminatorActivations)) on \(c.discriminatorInput.rawValue), \(optimizer(c.discriminatorOptimizer))
+                  regularizers  \(regularizers(c))
                   logging       every \(c.logInterval) epoch(s), snapshot every \(c.snapshotInterval)
 
                 """

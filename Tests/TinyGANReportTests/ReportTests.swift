@@ -9,9 +9,9 @@ import TinyGANTestSupport
 let templates = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
     .deletingLastPathComponent().appendingPathComponent("templates")
 
-/// Short real runs: the article's model, 30 epochs.
-func shortRuns(count: Int = 4, seed: UInt64 = 1) throws -> ReportRuns {
-    var config = Presets.article
+/// Short real runs: the article's model (or `preset`'s), 30 epochs.
+func shortRuns(count: Int = 4, seed: UInt64 = 1, preset: TrainingConfig = Presets.article) throws -> ReportRuns {
+    var config = preset
     config.epochs = 30
     config.batchSize = 100
     config.discriminatorSteps = 4
@@ -102,8 +102,26 @@ final class PageReader: NSObject, XMLParserDelegate {
                        String(format: "%.3f", runs.main.final!.evaluation.mean)] {
             #expect(page.text.contains(phrase), "\(phrase)")
         }
+        #expect(page.text.contains("sees only four moments"))
+        #expect(!page.text.contains("R1 penalty"))
         let logs = try FileManager.default.contentsOfDirectory(atPath: report.appendingPathComponent("runs").path).sorted()
         #expect(logs == ["main-seed1.jsonl", "seed2.jsonl", "seed3.jsonl", "seed4.jsonl", "seed5.jsonl"])
+    }
+
+    /// The page describes the configuration it ran: for `stable`, D's input,
+    /// its optimizer and the R1 penalty, and not the moments-only story.
+    @Test func stablePresetIsDescribedAsItRan() throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let runs = try shortRuns(count: 2, preset: Presets.stable)
+        let report = folder.appendingPathComponent("stable")
+        try ReportBuilder.build(runs, settings: ReportSettings(templates: templates), destination: report, replacing: false)
+        let page = try PageReader.read(Data(contentsOf: report.appendingPathComponent("index.html")))
+        for phrase in ["“moments-and-cdf”, 21 numbers", "Adam, lr 0.001", "R1 penalty", "γ = 1.0",
+                       "tinygan report --preset stable --seed 1 --epochs 30 --runs 2"] {
+            #expect(page.text.contains(phrase), "\(phrase)")
+        }
+        #expect(!page.text.contains("sees only four moments"))
     }
 
     /// --from on a report folder gives the same page, but for its time stamp.
