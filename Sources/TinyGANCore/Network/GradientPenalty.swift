@@ -27,16 +27,16 @@
 /// so each line above is one of the dense layer's kernels or an elementwise
 /// loop; padding lanes carry zero adjoints and add nothing.
 public struct GradientPenalty<S: NetworkScalar>: Sendable {
-    /// e, d, ē, đ, ā: one value per slot of the network's values.
-    private var e, d, eBar, dBar, aBar: [S]
-    /// Sinks for the kernels' bias terms where P has none, and zero biases.
-    private var unusedBias, zeroBias: [S]
+    /// One buffer for e, d, ē, đ and ā (each laid out as the network's
+    /// values), then a sink for the kernels' bias terms where P has none and
+    /// zero biases.
+    private var scratch: [S]
+    private let valueCount, width: Int
 
     public init(for network: MultilayerPerceptron<S>) {
-        e = [S](repeating: 0, count: network.values.count)
-        (d, eBar, dBar, aBar) = (e, e, e, e)
-        unusedBias = [S](repeating: 0, count: network.sizes.max()!)
-        zeroBias = unusedBias
+        valueCount = network.values.count
+        width = network.sizes.max()!
+        scratch = [S](repeating: 0, count: 5 * valueCount + 2 * width)
     }
 
     /// Adds dP/dtheta to `network.gradients`, for the input of its last
@@ -44,22 +44,16 @@ public struct GradientPenalty<S: NetworkScalar>: Sendable {
     @discardableResult
     public mutating func accumulate(into network: inout MultilayerPerceptron<S>, weight gamma: S) -> S {
         let layers = network.layers, last = layers.count - 1, batch = network.stride
-        let samples = network.batchSize
+        let samples = network.batchSize, valueCount = self.valueCount, width = self.width
         var squares: S = 0
         network.parameters.withUnsafeBufferPointer { w in
         network.values.withUnsafeBufferPointer { h in
         network.gradients.withUnsafeMutableBufferPointer { g in
-        e.withUnsafeMutableBufferPointer { e in
-        d.withUnsafeMutableBufferPointer { d in
-        eBar.withUnsafeMutableBufferPointer { eBar in
-        dBar.withUnsafeMutableBufferPointer { dBar in
-        aBar.withUnsafeMutableBufferPointer { aBar in
-        unusedBias.withUnsafeMutableBufferPointer { unusedBias in
-        zeroBias.withUnsafeBufferPointer { zeroBias in
+        scratch.withUnsafeMutableBufferPointer { scratch in
             let (w, h, g) = (w.baseAddress!, h.baseAddress!, g.baseAddress!)
-            let (e, d, eBar, dBar, aBar) = (e.baseAddress!, d.baseAddress!, eBar.baseAddress!, dBar.baseAddress!,
-                                            aBar.baseAddress!)
-            let (unusedBias, zeroBias) = (unusedBias.baseAddress!, zeroBias.baseAddress!)
+            let e = scratch.baseAddress!, d = e + valueCount, eBar = d + valueCount, dBar = eBar + valueCount
+            let aBar = dBar + valueCount, unusedBias = aBar + valueCount, zeroBias = unusedBias + width
+            for k in 0..<width { unusedBias[k] = 0 }
             // The input gradient v = dl/dx, keeping every e_l and d_l.
             let top = layers[last].output
             for j in 0..<batch { d[top + j] = j < samples ? 1 : 0 }
@@ -113,7 +107,7 @@ public struct GradientPenalty<S: NetworkScalar>: Sendable {
                     }
                 }
             }
-        }}}}}}}}}}
+        }}}}
         return gamma / 2 * squares / S(samples)
     }
 }
