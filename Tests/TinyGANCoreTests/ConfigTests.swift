@@ -17,6 +17,33 @@ import TinyGANCore
         for preset in Presets.all { try preset.validate() }
     }
 
+    /// `stable` is the article but for D's input, D's optimizer, the R1
+    /// penalty and fewer epochs (so a run costs no more than the article's).
+    @Test func stableChangesOnlyTheDiscriminatorAndTheEpochs() throws {
+        let stable = try Presets.named("stable"), article = Presets.article
+        #expect(stable.discriminatorInput == .momentsAndCDF && stable.discriminatorSizes == [21, 10, 10, 1])
+        #expect(stable.discriminatorOptimizer == .adam(learningRate: 1e-3) && stable.gradientPenalty == 1)
+        #expect(stable.epochs == 3000)
+        var undone = stable
+        undone.preset = article.preset
+        undone.epochs = article.epochs
+        undone.discriminatorInput = article.discriminatorInput
+        undone.discriminatorOptimizer = article.discriminatorOptimizer
+        undone.gradientPenalty = 0
+        #expect(undone == article)
+    }
+
+    @Test func regularizersReadFromFlagNames() throws {
+        let json = #"{"gradient-penalty": 2.5, "real-label": 0.9, "instance-noise": 0.3, "d-input": "moments-and-cdf"}"#
+        let config = try JSONDecoder().decode(ConfigOverrides.self, from: Data(json.utf8)).resolve()
+        #expect(config.gradientPenalty == 2.5 && config.realLabel == 0.9 && config.instanceNoise == 0.3)
+        #expect(config.discriminatorInput == .momentsAndCDF)
+        let negative = try JSONDecoder().decode(ConfigOverrides.self, from: Data(#"{"gradient-penalty": -1}"#.utf8))
+        #expect { try negative.resolve() } throws: {
+            ($0 as? ConfigError)?.description.hasPrefix("gradient-penalty") == true
+        }
+    }
+
     @Test func overridesApplyInOrder() throws {
         var file = ConfigOverrides()
         file.epochs = 10
