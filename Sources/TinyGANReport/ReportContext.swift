@@ -75,7 +75,8 @@ enum ReportContext {
     static let rule: [String: String] = [
         "collapse": fixed(Verdict.collapseRatio, 2), "shift": fixed(Verdict.shiftLimit, 2),
         "spread": fixed(Verdict.spreadLimit, 2), "distance": fixed(Verdict.distanceLimit, 2),
-        "ks": fixed(Verdict.ksLimit, 2), "flatness": fixed(Verdict.flatnessLimit, 1),
+        "ks": fixed(Verdict.ksLimit, 2),
+        "flatness": fixed(Verdict.flatnessLimit, 1).replacingOccurrences(of: "-", with: "\u{2212}"),
     ]
 
     /// One run's numbers: shown rounded, and in full in `data-value`.

@@ -215,6 +215,8 @@ import TinyGANCore
         pre.forward(x, into: &f)
         let allButOne: Double = 0.95  // 2 * 39/40 - 1
         #expect(abs(f[4] - allButOne) < 1e-12)  // t = -2: all but the outlier (z = -6.2) lie above
+        #expect(abs(f[4 + 8] - allButOne) < 1e-12)  // t = 0: the spike (z = 0.16) lies above
+        #expect(f[4 + 10] == -1)  // t = 0.5: nothing lies above (the ramp starts at 0.375)
         #expect(f[f.count - 1] == -1)  // t = 2: nothing lies above
     }
 }
@@ -282,7 +284,6 @@ import TinyGANCore
         var penaltyTerm = GradientPenalty(for: net)
         let value = penaltyTerm.accumulate(into: &net, weight: gamma)
         #expect(abs(value - penalty(net.parameters)) < 1e-12 * max(1, value))
-        #expect(value > 0)
         let numeric = FiniteDifference.gradient(of: penalty, at: net.parameters)
         #expect(FiniteDifference.agree(net.gradients, numeric))
     }

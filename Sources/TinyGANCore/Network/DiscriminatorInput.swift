@@ -1,7 +1,7 @@
 import RealModule
 
-/// What the discriminator sees of a minibatch x_1 ... x_n: the original's
-/// four preprocessing modes, with m = (1/n) sum x_i.
+/// What the discriminator sees of a minibatch x_1 ... x_n, with
+/// m = (1/n) sum x_i.
 ///
 /// | mode | features | count |
 /// |---|---|---|
@@ -11,7 +11,7 @@ import RealModule
 /// | moments | m, s, skew, excess kurtosis | 4 |
 /// | eight-moments | m, s, then M_3 ... M_8 centred and scaled (below) | 8 |
 /// | sorted | x_(1) <= ... <= x_(n), the minibatch in order: its quantiles | n |
-/// | moments-and-cdf | the four moments, then C_1 ... C_K, the smoothed CDF of the shape (below) | 4 + K |
+/// | moments-and-cdf | the four moments, then C_0 ... C_(K-1), the smoothed CDF of the shape (below) | 4 + K |
 ///
 /// The first four are the original's; the last three are tinygan's own.
 /// `eight-moments`:
@@ -32,9 +32,10 @@ import RealModule
 /// are blind to location and scale, which m and s carry, and bounded: a
 /// lumpy or spiked shape shows directly, where four moments can match, and
 /// the kurtosis tells a flat box (-1.2) from a bell (0) more clearly than
-/// the CDF, which differs between the two by at most 0.1. A ramp is linear
-/// inside, so mass that moves within one ramp without crossing a kink leaves
-/// C_k alone: the grid's spacing is the finest detail D can see. Sampling noise in C_k is at most 1/sqrt(n),
+/// the CDF, which differs between the two by at most about 0.11 (0.057 in
+/// F). A ramp is linear inside, so rearranging mass within one ramp while
+/// keeping its mean changes no C_k: the grid's spacing is the finest detail
+/// D can see. Sampling noise in C_k is at most 1/sqrt(n),
 /// 0.045 for n = 500.
 public enum DiscriminatorInputMode: String, Codable, CaseIterable, Sendable {
     case raw
@@ -81,11 +82,11 @@ public enum DiscriminatorInputMode: String, Codable, CaseIterable, Sendable {
 /// piecewise linear; ties, of measure zero, take the order of the sort).
 ///
 /// In `moments-and-cdf`, the moments' terms above plus, with
-/// u_i = (2 / w) sum_k g_(C_k) r'_ik, each sample's pull on its own z_i
+/// p_i = (2 / w) sum_k g_(C_k) r'_ik, each sample's pull on its own z_i
 /// (r'_ik = 1 where the ramp of point k rises, else 0), and
 /// dz_j/dx_i = (delta_ij - 1/n - z_i z_j / n) / s:
 ///
-///     (u_i - mean_j u_j - z_i mean_j u_j z_j) / (n s)
+///     (p_i - mean_j p_j - z_i mean_j p_j z_j) / (n s)
 ///
 /// In general dM_k/dx_i = k (z_i^(k-1) - M_(k-1) - M_k z_i) / (n s), with
 /// M_1 = 0 and M_2 = 1 (the two lines above are k = 3 and k = 4).
@@ -95,7 +96,8 @@ public enum DiscriminatorInputMode: String, Codable, CaseIterable, Sendable {
 public struct DiscriminatorInput<S: NetworkScalar>: Sendable {
     public let mode: DiscriminatorInputMode
     public let batchSize: Int
-    /// The statistics of the last `forward` (moments mode: all four).
+    /// The statistics of the last `forward` (all four in the moments,
+    /// eight-moments and moments-and-cdf modes; the mean in every mode).
     public private(set) var mean: S = 0
     public private(set) var std: S = 0
     public private(set) var skewness: S = 0
@@ -108,7 +110,7 @@ public struct DiscriminatorInput<S: NetworkScalar>: Sendable {
     private var scratch: [UInt64] = []
     /// moments-and-cdf: the last forward's positions u_i = z_i / w + 1/2 - t_0 / w
     /// (the ramp of point k rises while u_i runs from k to k + 1), and scratch
-    /// for one point's ramps (forward) or the pulls (backward).
+    /// for one point's ramps (forward) or the pulls p_i (backward).
     private var positions: [S] = []
     private var rampScratch: [S] = []
 
@@ -133,6 +135,7 @@ public struct DiscriminatorInput<S: NetworkScalar>: Sendable {
 
     /// features = pre(x); x has `batchSize` values, features `featureCount`.
     public mutating func forward(_ x: [S], into features: inout [S]) {
+        precondition(x.count >= batchSize && features.count >= featureCount)
         let n = batchSize
         mean = Self.mean(x, count: n)
         switch mode {
@@ -195,6 +198,7 @@ public struct DiscriminatorInput<S: NetworkScalar>: Sendable {
     /// dLoss/dx from dLoss/dfeatures, for the x of the last `forward` (the
     /// sorted and moments-and-cdf modes reuse what that forward kept).
     public mutating func backward(_ x: [S], featureGradient g: [S], into dx: inout [S]) {
+        precondition(x.count >= batchSize && g.count >= featureCount && dx.count >= batchSize)
         let n = batchSize
         switch mode {
         case .raw:

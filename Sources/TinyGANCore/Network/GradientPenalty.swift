@@ -3,10 +3,13 @@
 ///
 ///     P = (gamma / 2) (1/m) sum_j |dl_j/dx_j|^2
 ///
-/// over the m samples x_j of the network's last `forward` (the real data in
-/// a D step), with l_j the pre-activation of the last layer for sample j
-/// (D's logit). Penalizing D's slope at the real data makes the game
-/// converge where plain gradient steps circle the equilibrium for ever.
+/// over the m inputs x_j of the network's last `forward`, with l_j the
+/// pre-activation of its single output for input j (D's logit). In a D step
+/// that input is the feature vector of the real minibatch (m = 1): D judges
+/// feature vectors, so they are its data, and the penalty is Mescheder et
+/// al.'s R1 on that data. Penalizing D's slope there makes the game converge
+/// where plain gradient steps circle the equilibrium for ever. The features
+/// m and s are in the data's units, so gamma's strength depends on them.
 ///
 /// dP/dtheta needs the derivative of a backward pass. With layers
 /// a_l = W_l h_(l-1) + b_l, h_l = f_l(a_l) (h_(-1) = x), per sample the
@@ -43,6 +46,8 @@ public struct GradientPenalty<S: NetworkScalar>: Sendable {
     /// forward pass, and returns P.
     @discardableResult
     public mutating func accumulate(into network: inout MultilayerPerceptron<S>, weight gamma: S) -> S {
+        precondition(network.values.count == valueCount && network.sizes.last == 1,
+                     "the penalty needs the network it was made for, with one output")
         let layers = network.layers, last = layers.count - 1, batch = network.stride
         let samples = network.batchSize, valueCount = self.valueCount, width = self.width
         var squares: S = 0

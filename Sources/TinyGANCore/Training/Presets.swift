@@ -18,13 +18,13 @@ public enum Presets {
     /// fail"): the article's networks, minibatch, steps and generator
     /// optimizer, with three changes to D, and 3000 epochs instead of 5000,
     /// so that a run costs no more than the article's (the richer input
-    /// makes each epoch about 1.5 times as long):
+    /// makes each epoch 1.44 to 1.51 times as long):
     /// - D sees the four moments and the smoothed CDF of the standardized
     ///   minibatch at 17 points (`moments-and-cdf`), so shapes that match
     ///   four moments no longer fool it;
     /// - D steps with Adam (lr 1e-3, betas 0.9, 0.999), which keeps up with G;
-    /// - the R1 penalty (gamma 1) on D's slope at the real data, which damps
-    ///   the circling around the equilibrium.
+    /// - the R1 penalty (gamma 1) on D's slope at the real minibatch's
+    ///   features, which damps the circling around the equilibrium.
     public static let stable: TrainingConfig = {
         var config = article
         config.preset = "stable"
