@@ -68,19 +68,6 @@ public enum Activation: String, Codable, CaseIterable, Sendable {
         }
     }
 
-    /// f'(z) from a = f(z), one value (the elementwise form is `multiplyByDerivative`).
-    @inline(__always)
-    func slope<S: NetworkScalar>(output a: S) -> S {
-        switch self {
-        case .identity: 1
-        case .tanh: 1 - a * a
-        case .sigmoid: a * (1 - a)
-        case .relu: a > 0 ? 1 : 0
-        case .leakyReLU: a > 0 ? 1 : S(Self.leakySlope)
-        case .elu: a > 0 ? 1 : a + 1
-        }
-    }
-
     /// f''(z) from a = f(z).
     @inline(__always)
     func curvature<S: NetworkScalar>(output a: S) -> S {

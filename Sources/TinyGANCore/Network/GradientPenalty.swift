@@ -25,7 +25,8 @@
 /// and the ā_l, which say how P changes with each pre-activation, flow back
 /// through the forward pass as in an ordinary backward pass:
 /// dP/dW_l += ā_l h_(l-1)^T, dP/db_l += ā_l, ā_(l-1) += f'_(l-1) * W_l^T ā_l.
-/// f' and f'' come from the outputs h_l (`Activation.slope`, `.curvature`).
+/// f' and f'' come from the outputs h_l (`Activation.multiplyByDerivative`,
+/// `Activation.curvature`).
 /// Every quantity is a row over the batch, laid out as the network's values,
 /// so each line above is one of the dense layer's kernels or an elementwise
 /// loop; padding lanes carry zero adjoints and add nothing.
@@ -68,10 +69,9 @@ public struct GradientPenalty<S: NetworkScalar>: Sendable {
                                             inputGradient: e + layer.input, inCount: layer.inCount,
                                             outCount: layer.outCount, batch: batch)
                 if l > 0 {
-                    let below = layers[l - 1].activation
-                    for k in layer.input..<(layer.input + layer.inCount * batch) {
-                        d[k] = below.slope(output: h[k]) * e[k]
-                    }
+                    let rows = layer.input, count = layer.inCount * batch
+                    (d + rows).update(from: e + rows, count: count)
+                    layers[l - 1].activation.multiplyByDerivative(d + rows, outputs: h + rows, count: count)
                 }
             }
             let input = layers[0].input, inputs = layers[0].inCount * batch
@@ -87,13 +87,15 @@ public struct GradientPenalty<S: NetworkScalar>: Sendable {
                 Kernels.affine(weights: w + layer.weights, bias: zeroBias, input: eBar + layer.input,
                                output: dBar + layer.output, inCount: layer.inCount, outCount: layer.outCount,
                                batch: batch)
-                for k in layer.output..<(layer.output + layer.outCount * batch) {
-                    if l < last {
-                        eBar[k] = layer.activation.slope(output: h[k]) * dBar[k]
+                let rows = layer.output, count = layer.outCount * batch
+                if l < last {
+                    (eBar + rows).update(from: dBar + rows, count: count)
+                    layer.activation.multiplyByDerivative(eBar + rows, outputs: h + rows, count: count)
+                    for k in rows..<(rows + count) {
                         aBar[k] = layer.activation.curvature(output: h[k]) * e[k] * dBar[k]
-                    } else {
-                        aBar[k] = 0
                     }
+                } else {
+                    (aBar + rows).update(repeating: 0, count: count)
                 }
             }
             // ā back through the forward pass (dBar is free again: scratch).
@@ -106,10 +108,9 @@ public struct GradientPenalty<S: NetworkScalar>: Sendable {
                     Kernels.affineInputGradient(weights: w + layer.weights, outputGradient: aBar + layer.output,
                                                 inputGradient: dBar + layer.input, inCount: layer.inCount,
                                                 outCount: layer.outCount, batch: batch)
-                    let below = layers[l - 1].activation
-                    for k in layer.input..<(layer.input + layer.inCount * batch) {
-                        aBar[k] += below.slope(output: h[k]) * dBar[k]
-                    }
+                    let rows = layer.input, count = layer.inCount * batch
+                    layers[l - 1].activation.multiplyByDerivative(dBar + rows, outputs: h + rows, count: count)
+                    for k in rows..<(rows + count) { aBar[k] += dBar[k] }
                 }
             }
         }}}}
