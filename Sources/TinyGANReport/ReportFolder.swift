@@ -9,7 +9,7 @@ enum ReportFolder {
     /// Throws unless `destination` is free or may be replaced.
     static func checkDestination(_ destination: URL, replacing: Bool) throws {
         if FileManager.default.fileExists(atPath: destination.path) && !replacing {
-            throw ReportError("\(destination.path) already exists; add --force to replace it")
+            throw TinyGANError.failure("\(destination.path) already exists; add --force to replace it")
         }
     }
 
@@ -24,7 +24,7 @@ enum ReportFolder {
             try? manager.removeItem(at: staging)
             try manager.createDirectory(at: staging, withIntermediateDirectories: true)
         } catch {
-            throw ReportError("cannot write in \(parent.path): \(error.localizedDescription)")
+            throw TinyGANError.failure("cannot write in \(parent.path): \(error.localizedDescription)")
         }
         do {
             try fill(staging)

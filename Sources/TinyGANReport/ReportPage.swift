@@ -93,17 +93,17 @@ struct ReportTemplates {
         for name in ["report", "sweep", "style"] {
             let url = folder.appendingPathComponent("\(name).mustache")
             guard let text = try? String(contentsOf: url, encoding: .utf8) else {
-                throw ReportError("cannot read the template \(url.path) (see --templates)")
+                throw TinyGANError.failure("cannot read the template \(url.path) (see --templates)")
             }
             do { try library.register(text, named: name) } catch {
-                throw ReportError("the template \(url.path) does not parse: \(error)")
+                throw TinyGANError.failure("the template \(url.path) does not parse: \(error)")
             }
         }
         self.library = library
         let table = folder.appendingPathComponent("strings/\(language.rawValue).json")
         guard let data = try? Data(contentsOf: table),
               let strings = try? JSONDecoder().decode([String: String].self, from: data) else {
-            throw ReportError("cannot read the string table \(table.path)")
+            throw TinyGANError.failure("cannot read the string table \(table.path)")
         }
         self.strings = strings
     }
@@ -116,13 +116,13 @@ struct ReportTemplates {
             do {
                 translated[key] = try MustacheTemplate(string: text).render(context, library: library)
             } catch {
-                throw ReportError("the string '\(key)' does not parse as a template: \(error)")
+                throw TinyGANError.failure("the string '\(key)' does not parse as a template: \(error)")
             }
         }
         var full = context
         full["t"] = translated
         guard let page = library.render(full, withTemplate: template) else {
-            throw ReportError("the template '\(template)' is missing")
+            throw TinyGANError.failure("the template '\(template)' is missing")
         }
         return page
     }
@@ -147,7 +147,7 @@ struct ReportTemplates {
         }) {
             return found
         }
-        throw ReportError("cannot find the report templates (report.mustache); pass --templates DIR")
+        throw TinyGANError.failure("cannot find the report templates (report.mustache); pass --templates DIR")
     }
 }
 

@@ -41,10 +41,10 @@ public struct ReportRuns: Sendable {
         let source = FileManager.default.fileExists(atPath: runs.path, isDirectory: &isFolder) && isFolder.boolValue
             ? runs : folder
         guard let names = try? FileManager.default.contentsOfDirectory(atPath: source.path) else {
-            throw ReportError("\(folder.path) is not a readable folder")
+            throw TinyGANError.failure("\(folder.path) is not a readable folder")
         }
         let logFiles = names.filter { $0.hasSuffix(".jsonl") || $0.hasSuffix(".txt") }.sorted()
-        guard !logFiles.isEmpty else { throw ReportError("\(source.path) holds no run logs (*.jsonl)") }
+        guard !logFiles.isEmpty else { throw TinyGANError.failure("\(source.path) holds no run logs (*.jsonl)") }
         var logs = try logFiles.map { (name: $0, log: try RunLogCoding.load(from: source.appendingPathComponent($0))) }
         // The configuration most logs share is the experiment; the others are named.
         let configs = logs.map { comparable($0.log.header.config) }
@@ -52,7 +52,7 @@ public struct ReportRuns: Sendable {
         let strangers = zip(logs, configs).filter { $0.1 != reference }.map(\.0.name)
         if !strangers.isEmpty {
             let kept = zip(logs, configs).first { $0.1 == reference }!.0.name
-            throw ReportError("\(source.path) mixes experiments: \(strangers.joined(separator: ", ")) "
+            throw TinyGANError.failure("\(source.path) mixes experiments: \(strangers.joined(separator: ", ")) "
                 + "\(strangers.count == 1 ? "differs" : "differ") in configuration from \(kept) and the others; "
                 + "a report is about one experiment")
         }
@@ -81,10 +81,4 @@ public struct ReportRuns: Sendable {
             try RunLogCoding.write(log, to: folder.appendingPathComponent("\(name).jsonl"))
         }
     }
-}
-
-/// A report that cannot be built: what and where.
-public struct ReportError: Error, CustomStringConvertible {
-    public let description: String
-    public init(_ description: String) { self.description = description }
 }

@@ -105,7 +105,7 @@ struct ConfigOptions: ParsableArguments {
         let parts = text.split(separator: ",", omittingEmptySubsequences: false)
         let values = parts.compactMap { Int($0.trimmingCharacters(in: .whitespaces)) }
         guard !parts.isEmpty, values.count == parts.count else {
-            throw ConfigError("--\(flag) takes comma-separated integers (got '\(text)')")
+            throw TinyGANError.usage("--\(flag) takes comma-separated integers (got '\(text)')")
         }
         return values
     }
@@ -120,7 +120,7 @@ struct ConfigOptions: ParsableArguments {
         let trimmed = text.trimmingCharacters(in: .whitespaces)
         guard let value = T(rawValue: trimmed) else {
             let known = T.allCases.map(\.rawValue).joined(separator: ", ")
-            throw ConfigError("--\(flag): unknown value '\(trimmed)' (known: \(known))")
+            throw TinyGANError.usage("--\(flag): unknown value '\(trimmed)' (known: \(known))")
         }
         return value
     }

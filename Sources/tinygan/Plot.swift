@@ -67,7 +67,7 @@ extension TinyGAN {
             let outcome = try FigureFiles(formats: formats, scale: scale).write(try kinds(), logs: loaded, to: folder)
             for note in outcome.skipped { FileHandle.standardError.write(Data("tinygan: skipped \(note)\n".utf8)) }
             guard !outcome.written.isEmpty else {
-                throw Failure("no figure could be drawn from \(logs.joined(separator: ", "))")
+                throw TinyGANError.failure("no figure could be drawn from \(logs.joined(separator: ", "))")
             }
             if !quiet {
                 print(String(format: "wrote %d files to %@ in %.2f s", outcome.written.count, folder.path,

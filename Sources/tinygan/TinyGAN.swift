@@ -17,23 +17,22 @@ struct TinyGAN: ParsableCommand {
         defaultSubcommand: Report.self
     )
 
+    /// The one place errors end. tinygan's own carry their exit code (2 for
+    /// the user's input, 1 for a failure of the world); the argument
+    /// parser's are usage errors (2), or a clean exit for --help and
+    /// --version; a Foundation error that escaped every wrapper is a
+    /// failure (1), told in words, never as a raw error domain.
     static func main() {
         do {
             var command = try parseAsRoot()
             try command.run()
-        } catch let error as Failure {
-            exit(message: error.description, code: 1)
-        } catch let error as FileWriteError {
-            exit(message: error.description, code: 1)
-        } catch let error as RunLogError {
-            exit(message: error.description, code: 1)
-        } catch let error as ReportError {
-            exit(message: error.description, code: 1)
-        } catch let error as ConfigError {
-            exit(message: error.description, code: 2)
         } catch {
-            let code = exitCode(for: error)
-            if code == .success { exit(withError: error) }
+            if let error = error as? TinyGANError { exit(message: error.description, code: error.exitCode) }
+            let bridged = error as NSError
+            if [NSCocoaErrorDomain, NSPOSIXErrorDomain].contains(bridged.domain) {
+                exit(message: bridged.localizedDescription, code: 1)
+            }
+            if exitCode(for: error) == .success { exit(withError: error) }
             exit(message: fullMessage(for: error), code: 2)
         }
     }
@@ -42,10 +41,4 @@ struct TinyGAN: ParsableCommand {
         FileHandle.standardError.write(Data("tinygan: \(message)\n".utf8))
         Foundation.exit(code)
     }
-}
-
-/// A failure that is not the user's syntax: exit code 1.
-struct Failure: Error, CustomStringConvertible {
-    let description: String
-    init(_ description: String) { self.description = description }
 }

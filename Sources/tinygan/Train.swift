@@ -51,15 +51,15 @@ enum OutputCheck {
         let folder = url.deletingLastPathComponent()
         var isFolder: ObjCBool = false
         if FileManager.default.fileExists(atPath: url.path, isDirectory: &isFolder), isFolder.boolValue {
-            throw Failure("cannot write \(url.path): it is a folder")
+            throw TinyGANError.failure("cannot write \(url.path): it is a folder")
         }
         do {
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         } catch {
-            throw Failure("cannot write \(url.path): cannot create folder \(folder.path)")
+            throw TinyGANError.failure("cannot write \(url.path): cannot create folder \(folder.path)")
         }
         guard FileManager.default.isWritableFile(atPath: folder.path) else {
-            throw Failure("cannot write \(url.path): folder \(folder.path) is not writable")
+            throw TinyGANError.failure("cannot write \(url.path): folder \(folder.path) is not writable")
         }
     }
 }

@@ -40,7 +40,7 @@ import TinyGANCore
         #expect(config.discriminatorInput == .momentsAndCDF)
         let negative = try JSONDecoder().decode(ConfigOverrides.self, from: Data(#"{"gradient-penalty": -1}"#.utf8))
         #expect { try negative.resolve() } throws: {
-            ($0 as? ConfigError)?.description.hasPrefix("gradient-penalty") == true
+            ($0 as? TinyGANError)?.description.hasPrefix("gradient-penalty") == true
         }
     }
 
@@ -67,7 +67,7 @@ import TinyGANCore
         #expect(config.preset == "original-2017" && config.epochs == 3 && config.discriminatorInput == .raw)
         #expect(config.generator.activations == [.tanh, .elu])
         #expect(overrides.seed == 4)
-        #expect(throws: ConfigError.self) {
+        #expect(throws: TinyGANError.self) {
             try JSONDecoder().decode(ConfigOverrides.self, from: Data(#"{"epoch": 3}"#.utf8))
         }
     }
@@ -76,17 +76,17 @@ import TinyGANCore
     func integersOutOfRange(_ name: String) throws {
         let value = name == "batch-size" ? 1 : 0
         let o = try JSONDecoder().decode(ConfigOverrides.self, from: Data("{\"\(name)\": \(value)}".utf8))
-        #expect { try o.resolve() } throws: { ($0 as? ConfigError)?.description.hasPrefix(name) == true }
+        #expect { try o.resolve() } throws: { ($0 as? TinyGANError)?.description.hasPrefix(name) == true }
     }
 
     @Test(arguments: [0.0, -1e-3, .nan, .infinity])
     func badLearningRatesAndStds(_ value: Double) {
         var lr = ConfigOverrides()
         lr.lrD = value
-        #expect { try lr.resolve() } throws: { ($0 as? ConfigError)?.description.hasPrefix("lr-d") == true }
+        #expect { try lr.resolve() } throws: { ($0 as? TinyGANError)?.description.hasPrefix("lr-d") == true }
         var std = ConfigOverrides()
         std.targetStd = value
-        #expect { try std.resolve() } throws: { ($0 as? ConfigError)?.description.hasPrefix("target-std") == true }
+        #expect { try std.resolve() } throws: { ($0 as? TinyGANError)?.description.hasPrefix("target-std") == true }
     }
 
     @Test func unknownPresetAndMismatchedActivations() {

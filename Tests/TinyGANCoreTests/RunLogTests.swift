@@ -43,11 +43,11 @@ import TinyGANCore
             .split(separator: "\n").map(String.init)
     }
 
-    func error(_ text: String) -> RunLogError? {
+    func error(_ text: String) -> TinyGANError? {
         do {
             _ = try RunLogCoding.decode(Data(text.utf8), file: "run.jsonl")
             return nil
-        } catch let error as RunLogError {
+        } catch let error as TinyGANError {
             return error
         } catch {
             return nil
@@ -89,6 +89,6 @@ import TinyGANCore
 
     @Test func emptyAndMissingFiles() throws {
         #expect(error("")?.reason.contains("no run-log header") == true)
-        #expect(throws: RunLogError.self) { try RunLogCoding.read(from: URL(fileURLWithPath: "/nonexistent/run.jsonl")) }
+        #expect(throws: TinyGANError.self) { try RunLogCoding.read(from: URL(fileURLWithPath: "/nonexistent/run.jsonl")) }
     }
 }

@@ -47,13 +47,13 @@ func timeless(_ summary: SweepSummary) -> SweepSummary {
             let shards = try (1...count).map { try plan.shard($0, of: count).map(\.index) }
             #expect(shards.flatMap { $0 }.sorted() == Array(0..<12))
         }
-        #expect(throws: ConfigError.self) { try plan.shard(3, of: 2) }
-        #expect(throws: ConfigError.self) { try plan.shard(0, of: 2) }
+        #expect(throws: TinyGANError.self) { try plan.shard(3, of: 2) }
+        #expect(throws: TinyGANError.self) { try plan.shard(0, of: 2) }
     }
 
     @Test(arguments: ["lr-g", "lr-g=", "=1", "lr-g=1e-3,,2e-3"])
     func malformedAxes(_ text: String) {
-        #expect(throws: ConfigError.self) { try SweepPlan.axis(text) }
+        #expect(throws: TinyGANError.self) { try SweepPlan.axis(text) }
     }
 
     @Test func invalidGrids() throws {

@@ -182,7 +182,7 @@ func bytesWithoutWallTime(_ log: RunLog) throws -> Data {
         config.realLabel = label
         config.instanceNoise = noise
         config.gradientPenalty = penalty
-        #expect(throws: ConfigError.self) { try config.validate() }
+        #expect(throws: TinyGANError.self) { try config.validate() }
     }
 
     /// Logs written before these settings existed still read, with the

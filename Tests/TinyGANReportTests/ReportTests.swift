@@ -40,7 +40,7 @@ final class PageReader: NSObject, XMLParserDelegate {
         let reader = PageReader()
         let parser = XMLParser(data: data)
         parser.delegate = reader
-        guard parser.parse() else { throw ReportError("page does not parse: \(String(describing: parser.parserError))") }
+        guard parser.parse() else { throw TinyGANError.failure("page does not parse: \(String(describing: parser.parserError))") }
         return reader
     }
 
@@ -184,7 +184,7 @@ final class PageReader: NSObject, XMLParserDelegate {
                                           replacing: false) } throws: { "\($0)".contains("add --force") }
         // A build that fails leaves the old report and nothing half-written.
         let broken = folder.appendingPathComponent("no-templates")
-        #expect(throws: ReportError.self) {
+        #expect(throws: TinyGANError.self) {
             try ReportBuilder.build(runs, settings: ReportSettings(templates: broken), destination: report, replacing: true)
         }
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["r"])

@@ -16,7 +16,7 @@ public enum AtomicFile {
             }
         } catch {
             try? FileManager.default.removeItem(at: temporary)
-            throw FileWriteError(path: url.path, reason: Self.reason(error))
+            throw TinyGANError.failure("cannot write \(url.path): \(Self.reason(error))")
         }
     }
 
@@ -31,11 +31,4 @@ public enum AtomicFile {
         }
         return error.localizedDescription
     }
-}
-
-/// A file that could not be written.
-public struct FileWriteError: Error, CustomStringConvertible {
-    public var path: String
-    public var reason: String
-    public var description: String { "cannot write \(path): \(reason)" }
 }

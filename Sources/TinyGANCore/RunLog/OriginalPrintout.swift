@@ -29,7 +29,7 @@ public enum OriginalPrintout {
         var values: [Float]?
         for (index, rawLine) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
             let line = String(rawLine)
-            func fail(_ reason: String) -> RunLogError { RunLogError(file: file, line: index + 1, reason: reason) }
+            func fail(_ reason: String) -> TinyGANError { TinyGANError.file(file, line: index + 1, reason) }
             if line.contains("real_err") {
                 let ns = line as NSString
                 guard let m = epochLine.firstMatch(in: line, range: NSRange(location: 0, length: ns.length)) else {
@@ -55,10 +55,10 @@ public enum OriginalPrintout {
             }
         }
         guard !epochs.isEmpty else {
-            throw RunLogError(file: file, line: nil, reason: "holds no epoch lines of the original's output")
+            throw TinyGANError.file(file, line: nil, "holds no epoch lines of the original's output")
         }
         guard let values else {
-            throw RunLogError(file: file, line: nil, reason: "has no final 'Values: [...]' line (truncated output?)")
+            throw TinyGANError.file(file, line: nil, "has no final 'Values: [...]' line (truncated output?)")
         }
         var config = Presets.article
         config.logInterval = epochs.count > 1 ? epochs[1].epoch - epochs[0].epoch : 1
@@ -100,12 +100,11 @@ extension RunLogCoding {
     public static func load(from url: URL) throws -> RunLog {
         let data = try contents(of: url)
         guard let first = data.first(where: { ![0x20, 0x0A, 0x0D, 0x09].contains($0) }) else {
-            throw RunLogError(file: url.path, line: nil, reason: "is empty")
+            throw TinyGANError.file(url.path, line: nil, "is empty")
         }
         if first == UInt8(ascii: "{") { return try decode(data, file: url.path) }
         let text = String(decoding: data, as: UTF8.self)
         if OriginalPrintout.recognizes(text) { return try OriginalPrintout.parse(text, file: url.path) }
-        throw RunLogError(file: url.path, line: nil,
-                          reason: "is neither a tinygan run log nor the printed output of the original script")
+        throw TinyGANError.file(url.path, "is neither a tinygan run log nor the printed output of the original script")
     }
 }

@@ -53,7 +53,7 @@ public enum RunLogCoding {
         do {
             return try Data(contentsOf: url)
         } catch {
-            throw RunLogError(file: url.path, line: nil, reason: "cannot be read (no such file, or not readable)")
+            throw TinyGANError.file(url.path, line: nil, "cannot be read (no such file, or not readable)")
         }
     }
 
@@ -66,7 +66,7 @@ public enum RunLogCoding {
         for (index, line) in lines.enumerated() {
             let number = index + 1
             if line.allSatisfy({ $0 == 0x20 || $0 == 0x0D || $0 == 0x09 }) { continue }
-            func fail(_ reason: String) -> RunLogError { RunLogError(file: file, line: number, reason: reason) }
+            func fail(_ reason: String) -> TinyGANError { TinyGANError.file(file, line: number, reason) }
             let type: String
             do {
                 type = try decoder.decode(TypeTag.self, from: Data(line)).type
@@ -96,15 +96,15 @@ public enum RunLogCoding {
                 default:
                     throw fail("has an unknown record type '\(type)'")
                 }
-            } catch let error as RunLogError {
+            } catch let error as TinyGANError {
                 throw error
             } catch {
                 throw fail("is a malformed \(type) record (\(Self.describe(error)))")
             }
         }
-        guard let log else { throw RunLogError(file: file, line: nil, reason: "holds no run-log header (empty or not a run log)") }
+        guard let log else { throw TinyGANError.file(file, line: nil, "holds no run-log header (empty or not a run log)") }
         guard sawFinal else {
-            throw RunLogError(file: file, line: lines.count, reason: "is truncated: no final record")
+            throw TinyGANError.file(file, line: lines.count, "is truncated: no final record")
         }
         return log
     }
@@ -146,17 +146,5 @@ public enum RunLogCoding {
             try container.encode(type, forKey: .type)
             try record.encode(to: encoder)
         }
-    }
-}
-
-/// A run log that cannot be read: which file, which line, and why.
-public struct RunLogError: Error, CustomStringConvertible, Equatable {
-    public var file: String
-    public var line: Int?
-    public var reason: String
-
-    public var description: String {
-        if let line { return "\(file): line \(line) \(reason)" }
-        return "\(file) \(reason)"
     }
 }

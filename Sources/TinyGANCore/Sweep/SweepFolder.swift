@@ -35,11 +35,11 @@ public struct SweepFolder: Sendable {
         let file = url.appendingPathComponent("sweep.json")
         if FileManager.default.fileExists(atPath: url.path) {
             guard resume else {
-                throw ConfigError("\(url.path) already exists; add --resume to continue that sweep, or choose another --out")
+                throw TinyGANError.usage("\(url.path) already exists; add --resume to continue that sweep, or choose another --out")
             }
             let existing = try open(url)
             guard existing.manifest == manifest else {
-                throw ConfigError("\(url.path) holds a different sweep (another preset, grid, seeds or shard); "
+                throw TinyGANError.usage("\(url.path) holds a different sweep (another preset, grid, seeds or shard); "
                     + "--resume continues only the same sweep")
             }
             return existing
@@ -54,18 +54,18 @@ public struct SweepFolder: Sendable {
     public static func open(_ url: URL) throws -> SweepFolder {
         let file = url.appendingPathComponent("sweep.json")
         guard let data = try? Data(contentsOf: file) else {
-            throw RunLogError(file: file.path, line: nil, reason: "cannot be read: \(url.path) is not a sweep folder")
+            throw TinyGANError.file(file.path, line: nil, "cannot be read: \(url.path) is not a sweep folder")
         }
         do {
             let manifest = try JSONDecoder().decode(Manifest.self, from: data)
             guard manifest.format == Manifest.currentFormat else {
-                throw RunLogError(file: file.path, line: nil, reason: "has sweep format \(manifest.format)")
+                throw TinyGANError.file(file.path, line: nil, "has sweep format \(manifest.format)")
             }
             return SweepFolder(url: url, manifest: manifest)
-        } catch let error as RunLogError {
+        } catch let error as TinyGANError {
             throw error
         } catch {
-            throw RunLogError(file: file.path, line: nil, reason: "is not a valid sweep manifest (\(RunLogCoding.describe(error)))")
+            throw TinyGANError.file(file.path, line: nil, "is not a valid sweep manifest (\(RunLogCoding.describe(error)))")
         }
     }
 
@@ -124,18 +124,18 @@ public struct SweepFolder: Sendable {
     /// are refused before anything is written.
     public static func merge(_ shards: [URL], into destination: URL) throws -> SweepSummary {
         let folders = try shards.map(open)
-        guard let first = folders.first else { throw ConfigError("merge needs at least one shard folder") }
+        guard let first = folders.first else { throw TinyGANError.usage("merge needs at least one shard folder") }
         for folder in folders where folder.manifest.plan != first.manifest.plan {
-            throw ConfigError("\(folder.url.path) is a shard of a different sweep than \(first.url.path)")
+            throw TinyGANError.usage("\(folder.url.path) is a shard of a different sweep than \(first.url.path)")
         }
         let count = first.manifest.shardCount ?? 1
         let indices = folders.map { $0.manifest.shardIndex ?? 1 }
         guard folders.allSatisfy({ ($0.manifest.shardCount ?? 1) == count }), Set(indices).count == indices.count,
               Set(indices) == Set(1...count) else {
-            throw ConfigError("merge needs shards 1 to \(count) of one sweep, each once (got \(indices.sorted().map(String.init).joined(separator: ", ")))")
+            throw TinyGANError.usage("merge needs shards 1 to \(count) of one sweep, each once (got \(indices.sorted().map(String.init).joined(separator: ", ")))")
         }
         if FileManager.default.fileExists(atPath: destination.path) {
-            throw ConfigError("\(destination.path) already exists; merge writes a new folder")
+            throw TinyGANError.usage("\(destination.path) already exists; merge writes a new folder")
         }
         let merged = try prepare(at: destination, plan: first.manifest.plan, shard: nil, resume: false)
         for folder in folders {

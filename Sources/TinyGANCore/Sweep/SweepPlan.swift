@@ -45,13 +45,13 @@ public struct SweepPlan: Codable, Equatable, Sendable {
     public static func axis(_ text: String) throws -> Axis {
         let parts = text.split(separator: "=", maxSplits: 1).map(String.init)
         guard parts.count == 2, !parts[0].isEmpty else {
-            throw ConfigError("--grid takes KEY=V1,V2,... (got '\(text)')")
+            throw TinyGANError.usage("--grid takes KEY=V1,V2,... (got '\(text)')")
         }
         let values = parts[1].split(separator: ",", omittingEmptySubsequences: false).map {
             $0.trimmingCharacters(in: .whitespaces)
         }
         guard !values.isEmpty, values.allSatisfy({ !$0.isEmpty }) else {
-            throw ConfigError("--grid \(parts[0]) has an empty value (got '\(text)')")
+            throw TinyGANError.usage("--grid \(parts[0]) has an empty value (got '\(text)')")
         }
         return Axis(key: parts[0], values: values)
     }
@@ -61,11 +61,11 @@ public struct SweepPlan: Codable, Equatable, Sendable {
         self.axes = axes
         self.seeds = seeds
         self.base = base
-        guard !seeds.isEmpty else { throw ConfigError("a sweep needs at least one run") }
+        guard !seeds.isEmpty else { throw TinyGANError.usage("a sweep needs at least one run") }
         let keys = axes.map(\.key)
-        if Set(keys).count != keys.count { throw ConfigError("--grid names a setting twice") }
+        if Set(keys).count != keys.count { throw TinyGANError.usage("--grid names a setting twice") }
         if keys.contains("seed") || keys.contains("preset") {
-            throw ConfigError("--grid cannot vary 'seed' or 'preset' (use --runs and one sweep per preset)")
+            throw TinyGANError.usage("--grid cannot vary 'seed' or 'preset' (use --runs and one sweep per preset)")
         }
         _ = try runs()  // every point must resolve to a valid configuration
     }
@@ -112,11 +112,11 @@ public struct SweepPlan: Codable, Equatable, Sendable {
         let data = try JSONSerialization.data(withJSONObject: object)
         do {
             return try JSONDecoder().decode(ConfigOverrides.self, from: data).resolve()
-        } catch let error as ConfigError {
+        } catch let error as TinyGANError {
             let point = parameters.map { "\($0.key)=\($0.value)" }.joined(separator: ",")
-            throw ConfigError(point.isEmpty ? error.description : "grid point \(point): \(error.description)")
+            throw TinyGANError.usage(point.isEmpty ? error.description : "grid point \(point): \(error.description)")
         } catch {
-            throw ConfigError("grid values do not fit their settings (\(RunLogCoding.describe(error)))")
+            throw TinyGANError.usage("grid values do not fit their settings (\(RunLogCoding.describe(error)))")
         }
     }
 
@@ -133,7 +133,7 @@ public struct SweepPlan: Codable, Equatable, Sendable {
     /// The runs of shard `index` (1-based) of `count`: every count-th run.
     public func shard(_ index: Int, of count: Int) throws -> [Run] {
         guard count >= 1, (1...count).contains(index) else {
-            throw ConfigError("--shard must be I/N with 1 <= I <= N (got \(index)/\(count))")
+            throw TinyGANError.usage("--shard must be I/N with 1 <= I <= N (got \(index)/\(count))")
         }
         return try runs().filter { $0.index % count == index - 1 }
     }

@@ -54,7 +54,7 @@ public struct ConfigOverrides: Codable, Equatable, Sendable {
         let known = Set(CodingKeys.allCases.map(\.stringValue))
         let any = try decoder.container(keyedBy: AnyKey.self)
         if let unknown = any.allKeys.first(where: { !known.contains($0.stringValue) }) {
-            throw ConfigError("unknown setting '\(unknown.stringValue)' (known: \(known.sorted().joined(separator: ", ")))")
+            throw TinyGANError.usage("unknown setting '\(unknown.stringValue)' (known: \(known.sorted().joined(separator: ", ")))")
         }
         preset = try container.decodeIfPresent(String.self, forKey: .preset)
         seed = try container.decodeIfPresent(UInt64.self, forKey: .seed)
@@ -104,14 +104,14 @@ public struct ConfigOverrides: Codable, Equatable, Sendable {
     public static func read(from url: URL) throws -> ConfigOverrides {
         let data: Data
         do { data = try Data(contentsOf: url) } catch {
-            throw ConfigError("cannot read config file \(url.path)")
+            throw TinyGANError.usage("cannot read config file \(url.path)")
         }
         do {
             return try JSONDecoder().decode(ConfigOverrides.self, from: data)
-        } catch let error as ConfigError {
-            throw ConfigError("\(url.path): \(error.description)")
+        } catch let error as TinyGANError {
+            throw TinyGANError.usage("\(url.path): \(error.description)")
         } catch {
-            throw ConfigError("\(url.path): not a valid config (\(RunLogCoding.describe(error)))")
+            throw TinyGANError.usage("\(url.path): not a valid config (\(RunLogCoding.describe(error)))")
         }
     }
 

@@ -56,7 +56,7 @@ public enum Presets {
 
     public static func named(_ name: String) throws -> TrainingConfig {
         guard let preset = all.first(where: { $0.preset == name }) else {
-            throw ConfigError("unknown preset '\(name)' (known: \(names.joined(separator: ", ")))")
+            throw TinyGANError.usage("unknown preset '\(name)' (known: \(names.joined(separator: ", ")))")
         }
         return preset
     }

@@ -113,7 +113,7 @@ public struct TrainingConfig: Codable, Equatable, Sendable {
     /// Throws a `ConfigError` naming the first value out of range.
     public func validate() throws {
         func require(_ condition: Bool, _ message: @autoclosure () -> String) throws {
-            if !condition { throw ConfigError(message()) }
+            if !condition { throw TinyGANError.usage(message()) }
         }
         try require(epochs >= 1, "epochs must be at least 1 (got \(epochs))")
         try require(discriminatorSteps >= 1, "d-steps must be at least 1 (got \(discriminatorSteps))")
@@ -146,10 +146,4 @@ public struct TrainingConfig: Codable, Equatable, Sendable {
                         "Adam epsilon of \(name) must be finite and > 0")
         }
     }
-}
-
-/// A configuration value out of range: a usage error.
-public struct ConfigError: Error, CustomStringConvertible, Equatable {
-    public let description: String
-    public init(_ description: String) { self.description = description }
 }
