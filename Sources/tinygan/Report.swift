@@ -14,19 +14,14 @@ extension TinyGAN {
                 FOLDER (a report folder or any folder of run logs of one experiment) without training; \
                 by default it rebuilds that report in place. On a sweep folder (written by `tinygan \
                 sweep`), it writes the sweep's page, FOLDER/index.html.
+
+                \(ConfigOptions.settingsHelp)
                 """)
 
-        @Option(help: "Preset to train: \(TinyGANCore.Presets.names.joined(separator: ", ")).")
-        var preset = "article"
-
-        @Option(help: "Seed of the main run; the experiment uses the next --runs seeds.")
-        var seed: UInt64 = 1
+        @OptionGroup var options: ConfigOptions
 
         @Option(help: "Independent runs in the fragility experiment.")
         var runs = 10
-
-        @Option(help: "Epochs of every run. (default: the preset's)")
-        var epochs: Int?
 
         @Option(help: "Runs trained at once. (default: all cores)")
         var jobs: Int?
@@ -61,7 +56,6 @@ extension TinyGAN {
         func validate() throws {
             guard runs >= 1 && runs <= 1000 else { throw ValidationError("--runs must be between 1 and 1000 (got \(runs))") }
             if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1 (got \(jobs))") }
-            if let epochs, epochs < 1 { throw ValidationError("--epochs must be at least 1 (got \(epochs))") }
             guard ReportLanguage(rawValue: lang) != nil else {
                 throw ValidationError("--lang must be one of \(ReportLanguage.allCases.map(\.rawValue).joined(separator: ", ")) (got '\(lang)')")
             }
@@ -75,6 +69,10 @@ extension TinyGAN {
             let settings = ReportSettings(title: title, language: ReportLanguage(rawValue: lang)!,
                                           selfContained: selfContained,
                                           templates: try ReportSettings.templatesFolder(explicit: templates))
+            if from != nil, !(try options.mergedLayer().isEmpty) {
+                throw TinyGANError.usage("--from rebuilds from the logs as they were trained; it takes no settings "
+                    + "(--preset, --seed, --config, --NAME VALUE)")
+            }
             if let from, FileManager.default.fileExists(atPath: from + "/sweep.json") {
                 try ReportBuilder.buildSweep(try SweepFolder.open(URL(fileURLWithPath: from)), settings: settings)
                 if !quiet { print("wrote \(from)/index.html") }
@@ -101,14 +99,16 @@ extension TinyGAN {
 
         /// Trains the preset's runs in parallel, then writes their report.
         func train(_ settings: ReportSettings) throws -> (ReportRuns, URL) {
-            var config = try TinyGANCore.Presets.named(preset)
-            config.epochs = epochs ?? config.epochs
-            let destination = URL(fileURLWithPath: out ?? "reports").appendingPathComponent(name ?? preset)
+            let (config, seed) = try options.resolve()
+            guard seed <= UInt64.max - UInt64(runs) else {
+                throw TinyGANError.usage("--seed \(seed) leaves no room for \(runs) more seeds (at most \(UInt64.max - UInt64(runs)))")
+            }
+            let destination = URL(fileURLWithPath: out ?? "reports").appendingPathComponent(name ?? config.preset)
             try ReportBuilder.checkDestination(destination, replacing: force)  // before the work, not after
             let plan = ReportRuns.plan(config, seed: seed, gridCount: runs)
             let threads = jobs ?? ParallelRuns.availableCores
             if !quiet {
-                note("training \(plan.count) runs of '\(preset)' on \(threads) thread(s): main seed \(seed), "
+                note("training \(plan.count) runs of '\(config.preset)' on \(threads) thread(s): main seed \(seed), "
                      + "experiment seeds \(seed + 1)...\(seed + UInt64(runs))")
             }
             let progress = quiet ? nil : ProgressLine(label: "runs", total: plan.count)

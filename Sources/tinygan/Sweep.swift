@@ -13,17 +13,16 @@ extension TinyGAN {
                 moments, KS, W1, verdict and wall time per run; success rate with a 95% Wilson \
                 interval per grid point). An interrupted sweep keeps its finished runs: run the same \
                 command with --resume to finish it. --shard I/N runs every N-th run only, for array \
-                jobs on a cluster; `tinygan merge` joins the shards.
+                jobs on a cluster; `tinygan merge` joins the shards. Each run logs every 50th epoch and \
+                no snapshots but epoch 0 unless --log-interval or --snapshot-interval say otherwise.
+
+                \(ConfigOptions.settingsHelp)
                 """)
 
-        @Option(help: "Preset to sweep: \(TinyGANCore.Presets.names.joined(separator: ", ")).")
-        var preset = "article"
+        @OptionGroup var options: ConfigOptions
 
-        @Option(help: "Seeds per grid point.")
+        @Option(help: "Seeds per grid point; the runs use seeds S ... S+runs-1, S from --seed.")
         var runs = 100
-
-        @Option(help: "First seed; the runs use seeds S ... S+runs-1.")
-        var seed: UInt64 = 1
 
         @Option(name: .customLong("grid"), help: ArgumentHelp(
             "A setting to vary, as KEY=V1,V2,... with KEY a flag of `tinygan train` (lr-g, d-steps, optimizer, "
@@ -43,14 +42,11 @@ extension TinyGAN {
         @Option(help: ArgumentHelp("Run only shard I of N (every N-th run, from the I-th).", valueName: "I/N"))
         var shard: String?
 
-        @Option(name: .customLong("log-interval"), help: "Epoch records every N epochs in each log.")
-        var logInterval = 50
-
         @Flag(name: .shortAndLong, help: "Print nothing but errors.")
         var quiet = false
 
         func validate() throws {
-            guard runs >= 1 else { throw ValidationError("--runs must be at least 1 (got \(runs))") }
+            guard (1...1_000_000).contains(runs) else { throw ValidationError("--runs must be from 1 to 1000000 (got \(runs))") }
             if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1 (got \(jobs))") }
             _ = try shardNumbers()
         }
@@ -66,9 +62,18 @@ extension TinyGAN {
 
         func run() throws {
             let start = Date()
+            var defaults = SettingLayer(source: "")
+            try defaults.set("log-interval", .text("50"))
+            try defaults.set("snapshot-interval", .text("1000000000"))
+            let layer = try options.mergedLayer(over: defaults)
+            let preset = layer.preset ?? TinyGANCore.Presets.article.preset
+            let seed = layer.seed ?? ConfigOptions.defaultSeed
+            guard seed <= UInt64.max - UInt64(runs - 1) else {
+                throw TinyGANError.usage("--seed \(seed) leaves no room for \(runs) seeds (at most \(UInt64.max - UInt64(runs - 1)))")
+            }
             let plan = try SweepPlan(preset: preset, axes: try grid.map(SweepPlan.axis),
                                      seeds: (0..<UInt64(runs)).map { seed + $0 },
-                                     base: ["log-interval": "\(logInterval)", "snapshot-interval": "1000000000"])
+                                     base: Dictionary(try layer.texts().map { ($0.name, $0.text) }, uniquingKeysWith: { $1 }))
             let url = URL(fileURLWithPath: out ?? "sweeps/\(preset)")
             let folder = try SweepFolder.prepare(at: url, plan: plan, shard: try shardNumbers(), resume: resume)
             let all = try folder.runs()

@@ -9,6 +9,8 @@ extension TinyGAN {
             discussion: """
                 With no flags, trains the article's experiment (preset 'article', seed 1) and \
                 writes runs/article-seed1.jsonl. See `tinygan presets` for the presets' values.
+
+                \(ConfigOptions.settingsHelp)
                 """)
 
         @OptionGroup var options: ConfigOptions

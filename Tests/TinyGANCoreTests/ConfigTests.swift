@@ -33,68 +33,97 @@ import TinyGANCore
         #expect(undone == article)
     }
 
+    /// A config file's text, resolved as `--config` would.
+    func resolve(_ json: String) throws -> TrainingConfig {
+        try TrainingConfig.resolve([try SettingLayer.json(try JSONValue.parse(Data(json.utf8)), source: "c.json")])
+    }
+
     @Test func regularizersReadFromFlagNames() throws {
-        let json = #"{"gradient-penalty": 2.5, "real-label": 0.9, "instance-noise": 0.3, "d-input": "moments-and-cdf"}"#
-        let config = try JSONDecoder().decode(ConfigOverrides.self, from: Data(json.utf8)).resolve()
+        let config = try resolve(#"{"gradient-penalty": 2.5, "real-label": 0.9, "instance-noise": 0.3, "d-input": "moments-and-cdf"}"#)
         #expect(config.gradientPenalty == 2.5 && config.realLabel == 0.9 && config.instanceNoise == 0.3)
         #expect(config.discriminatorInput == .momentsAndCDF)
-        let negative = try JSONDecoder().decode(ConfigOverrides.self, from: Data(#"{"gradient-penalty": -1}"#.utf8))
-        #expect { try negative.resolve() } throws: {
+        #expect { try resolve(#"{"gradient-penalty": -1}"#) } throws: {
             ($0 as? TinyGANError)?.description.hasPrefix("gradient-penalty") == true
         }
     }
 
-    @Test func overridesApplyInOrder() throws {
-        var file = ConfigOverrides()
-        file.epochs = 10
-        file.lrG = 0.5
-        file.gActivation = [.relu]
-        var flags = ConfigOverrides()
-        flags.epochs = 20
-        flags.gHidden = [7, 7, 7]
-        let config = try file.merged(with: flags).resolve()
+    @Test func layersApplyInOrder() throws {
+        let file = try SettingLayer.json(try JSONValue.parse(Data(#"{"epochs": 10, "lr-g": 0.5, "g-activation": "relu"}"#.utf8)),
+                                         source: "file")
+        let flags = try SettingLayer.flags(["--epochs", "20", "--g-hidden=7,7,7"])
+        let config = try TrainingConfig.resolve([file, flags])
         #expect(config.epochs == 20)
         #expect(config.generatorOptimizer.learningRate == 0.5)
         #expect(config.generator.hiddenSizes == [7, 7, 7])
         #expect(config.generator.activations == [.relu, .relu, .relu])
         #expect(config.discriminatorOptimizer.learningRate == 1e-3)
+        // The same layers merged into one mean the same.
+        #expect(try TrainingConfig.resolve([file.merged(with: flags)]) == config)
+    }
+
+    /// An alias in a later layer overrides what an earlier layer said of
+    /// the settings it stands for; within one layer the specific name wins.
+    @Test func aliasesAndTheirSettings() throws {
+        let early = try SettingLayer.flags(["--g-optimizer", "sgd", "--momentum-d", "0.3"])
+        let late = try SettingLayer.flags(["--optimizer", "adam", "--momentum", "0.5"])
+        let merged = early.merged(with: late)
+        for config in [try TrainingConfig.resolve([early, late]), try TrainingConfig.resolve([merged])] {
+            #expect(config.generatorOptimizer.kind == .adam && config.discriminatorOptimizer.kind == .adam)
+            #expect(config.generatorOptimizer.momentum == 0.5 && config.discriminatorOptimizer.momentum == 0.5)
+        }
+        let one = try SettingLayer.flags(["--g-optimizer", "sgd", "--optimizer", "adam"])
+        let config = try TrainingConfig.resolve([one])
+        #expect(config.generatorOptimizer.kind == .sgd && config.discriminatorOptimizer.kind == .adam)
+    }
+
+    /// Switching the optimizer keeps every other value: an article G that
+    /// turns to Adam keeps its learning rate and the stated betas, and
+    /// original-2017's Adam turned to SGD takes its stated momentum (0).
+    @Test func switchingTheOptimizerKeepsTheOtherValues() throws {
+        let adam = try TrainingConfig.resolve([try SettingLayer.flags(["--g-optimizer", "adam"])])
+        var expected = OptimizerConfig.adam(learningRate: 1e-3, beta1: 0.9, beta2: 0.999)
+        expected.momentum = 0.9
+        #expect(adam.generatorOptimizer == expected)
+        var layer = try SettingLayer.flags(["--optimizer", "sgd"])
+        layer.preset = "original-2017"
+        let sgd = try TrainingConfig.resolve([layer])
+        #expect(sgd.generatorOptimizer.kind == .sgd && sgd.generatorOptimizer.momentum == 0)
     }
 
     @Test func configFileUsesFlagNames() throws {
         let json = #"{"preset": "original-2017", "epochs": 3, "d-input": "raw", "g-activation": ["tanh", "elu"], "seed": 4}"#
-        let overrides = try JSONDecoder().decode(ConfigOverrides.self, from: Data(json.utf8))
-        let config = try overrides.resolve()
+        let layer = try SettingLayer.json(try JSONValue.parse(Data(json.utf8)), source: "c.json")
+        let config = try TrainingConfig.resolve([layer])
         #expect(config.preset == "original-2017" && config.epochs == 3 && config.discriminatorInput == .raw)
         #expect(config.generator.activations == [.tanh, .elu])
-        #expect(overrides.seed == 4)
-        #expect(throws: TinyGANError.self) {
-            try JSONDecoder().decode(ConfigOverrides.self, from: Data(#"{"epoch": 3}"#.utf8))
-        }
+        #expect(layer.seed == 4)
+        #expect { try resolve(#"{"epoch": 3}"#) } throws: { "\($0)".contains("unknown setting 'epoch'") }
     }
 
     @Test(arguments: ["epochs", "d-steps", "g-steps", "batch-size", "log-interval", "snapshot-interval"])
     func integersOutOfRange(_ name: String) throws {
         let value = name == "batch-size" ? 1 : 0
-        let o = try JSONDecoder().decode(ConfigOverrides.self, from: Data("{\"\(name)\": \(value)}".utf8))
-        #expect { try o.resolve() } throws: { ($0 as? TinyGANError)?.description.hasPrefix(name) == true }
+        #expect { try resolve("{\"\(name)\": \(value)}") } throws: {
+            ($0 as? TinyGANError)?.description.hasPrefix(name) == true
+        }
     }
 
-    @Test(arguments: [0.0, -1e-3, .nan, .infinity])
-    func badLearningRatesAndStds(_ value: Double) {
-        var lr = ConfigOverrides()
-        lr.lrD = value
-        #expect { try lr.resolve() } throws: { ($0 as? TinyGANError)?.description.hasPrefix("lr-d") == true }
-        var std = ConfigOverrides()
-        std.targetStd = value
-        #expect { try std.resolve() } throws: { ($0 as? TinyGANError)?.description.hasPrefix("target-std") == true }
+    @Test(arguments: ["0.0", "-1e-3", "nan", "inf"])
+    func badLearningRatesAndStds(_ value: String) {
+        #expect { try TrainingConfig.resolve([try SettingLayer.flags(["--lr-d", value])]) } throws: {
+            ($0 as? TinyGANError)?.description.hasPrefix("lr-d") == true
+        }
+        #expect { try TrainingConfig.resolve([try SettingLayer.flags(["--target-std", value])]) } throws: {
+            ($0 as? TinyGANError)?.description.hasPrefix("target-std") == true
+        }
     }
 
     @Test func unknownPresetAndMismatchedActivations() {
-        var o = ConfigOverrides()
-        o.preset = "bogus"
-        #expect { try o.resolve() } throws: { "\($0)".contains("unknown preset 'bogus'") }
-        var a = ConfigOverrides()
-        a.dActivation = [.tanh, .relu, .elu]
-        #expect { try a.resolve() } throws: { "\($0)".contains("d-activation") }
+        #expect { try resolve(#"{"preset": "bogus"}"#) } throws: { "\($0)".contains("unknown preset 'bogus'") }
+        #expect { try resolve(#"{"d-activation": ["tanh", "relu", "elu"]}"#) } throws: { "\($0)".contains("d-activation") }
+        // A mixed list no longer fits when only the depth changes.
+        #expect { try resolve(#"{"preset": "original-2017", "g-hidden": [8, 8, 8]}"#) } throws: {
+            "\($0)".contains("g-activation")
+        }
     }
 }

@@ -81,7 +81,7 @@ import TinyGANCore
 
     @Test func unknownFormatVersionIsRefused() throws {
         var all = try lines()
-        all[0] = all[0].replacingOccurrences(of: "\"format\":1", with: "\"format\":99")
+        all[0] = all[0].replacingOccurrences(of: "\"format\":2", with: "\"format\":99")
         let e = try #require(error(all.joined(separator: "\n")))
         #expect(e.line == 1)
         #expect(e.reason.contains("format 99"))

@@ -79,8 +79,9 @@ public enum RunLogCoding {
                 case "header":
                     guard log == nil else { throw fail("repeats the header") }
                     let header = try decoder.decode(Line<RunHeader>.self, from: Data(line)).record
-                    guard header.format == RunHeader.currentFormat else {
-                        throw fail("has run-log format \(header.format); this tinygan reads format \(RunHeader.currentFormat)")
+                    guard RunHeader.readableFormats.contains(header.format) else {
+                        throw fail("has run-log format \(header.format); this tinygan reads formats "
+                            + "\(RunHeader.readableFormats.lowerBound) to \(RunHeader.readableFormats.upperBound)")
                     }
                     log = RunLog(header: header)
                 case "epoch":

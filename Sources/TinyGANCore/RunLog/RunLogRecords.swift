@@ -9,7 +9,11 @@ public struct RunHeader: Codable, Equatable, Sendable {
     public var config: TrainingConfig
     public var seed: UInt64
 
-    public static let currentFormat = 1
+    /// Format 2 keys the config by setting names (format 1 nested it under
+    /// Swift property names; it still reads) and evaluates each snapshot
+    /// and the final record on a stream of its own.
+    public static let currentFormat = 2
+    public static let readableFormats = 1...2
 
     public init(config: TrainingConfig, seed: UInt64, tool: String = "tinygan \(TinyGANVersion.current)") {
         format = Self.currentFormat
@@ -22,22 +26,28 @@ public struct RunHeader: Codable, Equatable, Sendable {
 /// One logged epoch, as the original prints it every 100 epochs: the last
 /// D step's real and fake losses, the last G step's loss, and the mean and
 /// population std of the last D step's real and generated minibatches.
+/// With the R1 penalty on, D's loss in that step was
+/// dRealLoss + dFakeLoss + dPenalty; `dPenalty` is absent without it.
 public struct EpochRecord: Codable, Equatable, Sendable {
     /// Epochs completed, from 1 (the original prints 0-based indices).
     public var epoch: Int
     public var dRealLoss: Float
     public var dFakeLoss: Float
+    /// The R1 penalty (gamma/2) |d logit / d features|^2 at the real
+    /// minibatch of the last D step, or nil when gamma is 0.
+    public var dPenalty: Float?
     public var gLoss: Float
     public var realMean: Float
     public var realStd: Float
     public var fakeMean: Float
     public var fakeStd: Float
 
-    public init(epoch: Int, dRealLoss: Float, dFakeLoss: Float, gLoss: Float,
+    public init(epoch: Int, dRealLoss: Float, dFakeLoss: Float, dPenalty: Float? = nil, gLoss: Float,
                 realMean: Float, realStd: Float, fakeMean: Float, fakeStd: Float) {
         self.epoch = epoch
         self.dRealLoss = dRealLoss
         self.dFakeLoss = dFakeLoss
+        self.dPenalty = dPenalty
         self.gLoss = gLoss
         self.realMean = realMean
         self.realStd = realStd
@@ -136,5 +146,5 @@ public struct RunLog: Equatable, Sendable {
 }
 
 public enum TinyGANVersion {
-    public static let current = "0.1.0"
+    public static let current = "0.2.0"
 }

@@ -64,6 +64,7 @@ public struct SweepPlan: Codable, Equatable, Sendable {
         guard !seeds.isEmpty else { throw TinyGANError.usage("a sweep needs at least one run") }
         let keys = axes.map(\.key)
         if Set(keys).count != keys.count { throw TinyGANError.usage("--grid names a setting twice") }
+        for key in keys where key != "seed" && key != "preset" { _ = try Settings.named(key) }
         if keys.contains("seed") || keys.contains("preset") {
             throw TinyGANError.usage("--grid cannot vary 'seed' or 'preset' (use --runs and one sweep per preset)")
         }
@@ -102,32 +103,21 @@ public struct SweepPlan: Codable, Equatable, Sendable {
         return result
     }
 
-    /// The preset with `base` then `parameters` applied, through the same
-    /// overrides as `tinygan train` (so keys are its flag names).
+    /// The preset with `base` then `parameters` applied, as two layers of
+    /// settings (so keys are the names of `tinygan train`'s flags).
     static func resolve(preset: String, base: [String: String], parameters: [(key: String, value: String)]) throws
         -> TrainingConfig {
-        var object: [String: Any] = ["preset": preset]
-        for (key, value) in base.sorted(by: { $0.key < $1.key }) { object[key] = jsonValue(value) }
-        for (key, value) in parameters { object[key] = jsonValue(value) }
-        let data = try JSONSerialization.data(withJSONObject: object)
+        var baseLayer = SettingLayer(source: "")
+        baseLayer.preset = preset
+        for (key, value) in base.sorted(by: { $0.key < $1.key }) { try baseLayer.set(key, .text(value)) }
+        let point = parameters.map { "\($0.key)=\($0.value)" }.joined(separator: ",")
+        var pointLayer = SettingLayer(source: point.isEmpty ? "" : "grid point \(point)")
+        for (key, value) in parameters { try pointLayer.set(key, .text(value)) }
         do {
-            return try JSONDecoder().decode(ConfigOverrides.self, from: data).resolve()
-        } catch let error as TinyGANError {
-            let point = parameters.map { "\($0.key)=\($0.value)" }.joined(separator: ",")
-            throw TinyGANError.usage(point.isEmpty ? error.description : "grid point \(point): \(error.description)")
-        } catch {
-            throw TinyGANError.usage("grid values do not fit their settings (\(RunLogCoding.describe(error)))")
+            return try TrainingConfig.resolve([baseLayer, pointLayer])
+        } catch let error as TinyGANError where !point.isEmpty && !error.reason.hasPrefix("grid point") {
+            throw error.prefixed("grid point \(point): ")
         }
-    }
-
-    /// "0.001" -> number, "5,5" (sizes) -> [5, 5], "adam" -> string.
-    static func jsonValue(_ text: String) -> Any {
-        if let number = Double(text), !text.contains(":") { return number }
-        if text.contains(":") {  // hidden sizes or activations per layer: "8:8", "tanh:relu"
-            let parts = text.split(separator: ":").map(String.init)
-            return parts.map { Double($0).map { $0 as Any } ?? $0 }
-        }
-        return text
     }
 
     /// The runs of shard `index` (1-based) of `count`: every count-th run.

@@ -31,17 +31,26 @@ public enum ParallelRuns {
     /// soon as its run ends (on the worker's thread), keeping none: a sweep
     /// writes each log at once, so that an interruption loses only the runs
     /// in flight. The first error `body` throws stops the remaining runs and
-    /// is rethrown.
+    /// is rethrown. Every configuration is checked before the first run
+    /// starts; a trainer is built only when its run starts, so memory
+    /// stays that of `threads` runs however many jobs there are.
     public static func forEach(_ jobs: [Job], threads: Int,
                                _ body: @Sendable (Int, RunLog) throws -> Void) throws {
-        let trainers = try jobs.map { try Trainer(config: $0.config, seed: $0.seed) }
+        var checked: TrainingConfig?
+        for job in jobs where job.config != checked {
+            try job.config.validate()
+            checked = job.config
+        }
         let queue = WorkQueue(count: jobs.count)
         let workers = max(1, min(threads, jobs.count))
         DispatchQueue.concurrentPerform(iterations: workers) { _ in
             while let index = queue.claim() {
-                var trainer = trainers[index]
-                let log = trainer.run()
-                do { try body(index, log) } catch { queue.fail(error) }
+                do {
+                    var trainer = try Trainer(config: jobs[index].config, seed: jobs[index].seed)
+                    try body(index, trainer.run())
+                } catch {
+                    queue.fail(error)
+                }
             }
         }
         if let error = queue.error { throw error }

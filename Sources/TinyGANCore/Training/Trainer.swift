@@ -12,9 +12,11 @@ import Foundation
 ///
 /// Random draws, all from the run's training stream (stream 0) in this
 /// order: G's then D's initial parameters; per D step the real minibatch
-/// (n Gaussians) then the noise (n uniforms); per G step the noise. The
-/// evaluation draws of snapshots and the final record come from stream 1,
-/// so logging more or less often never changes the training trajectory.
+/// (n Gaussians) then the noise (n uniforms); per G step the noise. Each
+/// evaluation (a snapshot, the final record) draws from its own stream,
+/// 1 + the epoch it evaluates (`evaluationStream`), so logging more or
+/// less often changes neither the training trajectory nor any evaluation:
+/// a seed's final record is the same whichever command trained it.
 ///
 /// All buffers are made in `init`; a step allocates nothing.
 public struct Trainer: Sendable {
@@ -22,7 +24,6 @@ public struct Trainer: Sendable {
     public let seed: UInt64
 
     var rng: Xoshiro256StarStar
-    var evaluationRNG: Xoshiro256StarStar
     let normal = NormalSampler()
     let target: Normal
     public private(set) var generator: MultilayerPerceptron<Float>
@@ -54,7 +55,6 @@ public struct Trainer: Sendable {
         self.seed = seed
         target = Normal(mean: config.targetMean, std: config.targetStd)
         rng = Xoshiro256StarStar(seed: seed, stream: 0)
-        evaluationRNG = Xoshiro256StarStar(seed: seed, stream: 1)
         let n = config.batchSize
         generator = MultilayerPerceptron(sizes: config.generatorSizes,
                                          activations: config.generatorActivations, batchSize: n)
@@ -109,7 +109,8 @@ public struct Trainer: Sendable {
             completed = epoch
             if epoch % config.logInterval == 0 {
                 log.epochs.append(EpochRecord(
-                    epoch: epoch, dRealLoss: last.real, dFakeLoss: last.fake, gLoss: last.generator,
+                    epoch: epoch, dRealLoss: last.real, dFakeLoss: last.fake,
+                    dPenalty: config.gradientPenalty > 0 ? last.penalty : nil, gLoss: last.generator,
                     realMean: realStats.mean, realStd: realStats.std,
                     fakeMean: fakeStats.mean, fakeStd: fakeStats.std))
             }
@@ -121,8 +122,9 @@ public struct Trainer: Sendable {
     }
 
     struct StepLosses {
-        var real: Float = 0, fake: Float = 0, generator: Float = 0
-        var discriminatorIsFinite: Bool { real.isFinite && fake.isFinite }
+        /// penalty: the R1 term (gamma/2)|d logit/d features|^2 of the D step.
+        var real: Float = 0, fake: Float = 0, generator: Float = 0, penalty: Float = 0
+        var discriminatorIsFinite: Bool { real.isFinite && fake.isFinite && penalty.isFinite }
     }
 
     mutating func discriminatorStep(_ losses: inout StepLosses) {
@@ -130,7 +132,7 @@ public struct Trainer: Sendable {
         normal.fill(&realBatch, mean: config.targetMean, std: config.targetStd, using: &rng)
         losses.real = discriminatorPass(withInstanceNoise(realBatch), label: Float(config.realLabel))
         if config.gradientPenalty > 0 {
-            penalty.accumulate(into: &discriminator, weight: Float(config.gradientPenalty))
+            losses.penalty = penalty.accumulate(into: &discriminator, weight: Float(config.gradientPenalty))
         }
         fillNoise()
         generator.forward(noise, into: &fakeBatch)
@@ -180,8 +182,14 @@ public struct Trainer: Sendable {
         rng.fill(&noise)
     }
 
+    /// The generator of the evaluation at `epoch`: a stream of its own.
+    func evaluationStream(epoch: Int) -> Xoshiro256StarStar {
+        Xoshiro256StarStar(seed: seed, stream: 1 + UInt64(epoch))
+    }
+
     mutating func snapshot(epoch: Int) -> SnapshotRecord {
         probe.load(generator.parameters)
+        var evaluationRNG = evaluationStream(epoch: epoch)
         let histogram = Histogram.forTarget(target, holding: probe.samples(using: &evaluationRNG))
         return SnapshotRecord(epoch: epoch, generator: weights(of: generator), mapping: probe.mapping(),
                               histogram: histogram)
@@ -189,6 +197,7 @@ public struct Trainer: Sendable {
 
     mutating func finalRecord(epochsCompleted: Int, divergence: String?, start: DispatchTime) -> FinalRecord {
         probe.load(generator.parameters)
+        var evaluationRNG = evaluationStream(epoch: epochsCompleted)
         let samples = probe.samples(using: &evaluationRNG)
         let histogram = Histogram.forTarget(target, holding: samples)
         let seconds = Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9

@@ -13,7 +13,7 @@ public struct NetworkConfig: Codable, Equatable, Sendable {
 }
 
 /// Everything that defines an experiment, except the seed that picks one run.
-public struct TrainingConfig: Codable, Equatable, Sendable {
+public struct TrainingConfig: Equatable, Sendable {
     /// The preset this configuration started from (a label, not a rule).
     public var preset: String
     /// The real data R: a Gaussian N(mean, std^2).
@@ -46,12 +46,6 @@ public struct TrainingConfig: Codable, Equatable, Sendable {
     /// article) adds none.
     public var gradientPenalty: Double = 0
 
-    enum CodingKeys: String, CodingKey {
-        case preset, targetMean, targetStd, batchSize, epochs, discriminatorSteps, generatorSteps, generator,
-             discriminator, discriminatorInput, generatorOptimizer, discriminatorOptimizer, logInterval,
-             snapshotInterval, realLabel, instanceNoise, gradientPenalty
-    }
-
     public init(preset: String, targetMean: Double, targetStd: Double, batchSize: Int, epochs: Int,
                 discriminatorSteps: Int, generatorSteps: Int, generator: NetworkConfig,
                 discriminator: NetworkConfig, discriminatorInput: DiscriminatorInputMode,
@@ -77,28 +71,6 @@ public struct TrainingConfig: Codable, Equatable, Sendable {
         self.gradientPenalty = gradientPenalty
     }
 
-    /// Reads a configuration; the three later settings default to the article's
-    /// values, so logs written before they existed still read.
-    public init(from decoder: Decoder) throws {
-        let c = try decoder.container(keyedBy: CodingKeys.self)
-        self.init(
-            preset: try c.decode(String.self, forKey: .preset), targetMean: try c.decode(Double.self, forKey: .targetMean),
-            targetStd: try c.decode(Double.self, forKey: .targetStd), batchSize: try c.decode(Int.self, forKey: .batchSize),
-            epochs: try c.decode(Int.self, forKey: .epochs),
-            discriminatorSteps: try c.decode(Int.self, forKey: .discriminatorSteps),
-            generatorSteps: try c.decode(Int.self, forKey: .generatorSteps),
-            generator: try c.decode(NetworkConfig.self, forKey: .generator),
-            discriminator: try c.decode(NetworkConfig.self, forKey: .discriminator),
-            discriminatorInput: try c.decode(DiscriminatorInputMode.self, forKey: .discriminatorInput),
-            generatorOptimizer: try c.decode(OptimizerConfig.self, forKey: .generatorOptimizer),
-            discriminatorOptimizer: try c.decode(OptimizerConfig.self, forKey: .discriminatorOptimizer),
-            logInterval: try c.decode(Int.self, forKey: .logInterval),
-            snapshotInterval: try c.decode(Int.self, forKey: .snapshotInterval),
-            realLabel: try c.decodeIfPresent(Double.self, forKey: .realLabel) ?? 1,
-            instanceNoise: try c.decodeIfPresent(Double.self, forKey: .instanceNoise) ?? 0,
-            gradientPenalty: try c.decodeIfPresent(Double.self, forKey: .gradientPenalty) ?? 0)
-    }
-
     /// Feature counts of the generator: 1 noise value in, 1 sample out.
     public var generatorSizes: [Int] { [1] + generator.hiddenSizes + [1] }
     public var generatorActivations: [Activation] { generator.activations + [.identity] }
@@ -110,40 +82,33 @@ public struct TrainingConfig: Codable, Equatable, Sendable {
     }
     public var discriminatorActivations: [Activation] { discriminator.activations + [.sigmoid] }
 
-    /// Throws a `ConfigError` naming the first value out of range.
+    /// Throws a usage error naming the first value out of range (the
+    /// table's bounds), a network whose activations do not fit its layers,
+    /// or a configuration that needs more memory than a run may use.
     public func validate() throws {
-        func require(_ condition: Bool, _ message: @autoclosure () -> String) throws {
-            if !condition { throw TinyGANError.usage(message()) }
+        for setting in Settings.stored {
+            if let message = setting.validationError(in: self) { throw TinyGANError.usage(message) }
         }
-        try require(epochs >= 1, "epochs must be at least 1 (got \(epochs))")
-        try require(discriminatorSteps >= 1, "d-steps must be at least 1 (got \(discriminatorSteps))")
-        try require(generatorSteps >= 1, "g-steps must be at least 1 (got \(generatorSteps))")
-        try require(batchSize >= 2, "batch-size must be at least 2 (got \(batchSize))")
-        try require(targetMean.isFinite, "target-mean must be finite (got \(targetMean))")
-        try require(targetStd.isFinite && targetStd > 0, "target-std must be finite and > 0 (got \(targetStd))")
-        try require(logInterval >= 1, "log-interval must be at least 1 (got \(logInterval))")
-        try require(snapshotInterval >= 1, "snapshot-interval must be at least 1 (got \(snapshotInterval))")
-        try require(realLabel > 0.5 && realLabel <= 1, "real-label must be in (0.5, 1] (got \(realLabel))")
-        try require(instanceNoise.isFinite && instanceNoise >= 0,
-                    "instance-noise must be finite and >= 0 (got \(instanceNoise))")
-        try require(gradientPenalty.isFinite && gradientPenalty >= 0,
-                    "gradient-penalty must be finite and >= 0 (got \(gradientPenalty))")
-        for (name, network) in [("g", generator), ("d", discriminator)] {
-            try require(network.hiddenSizes.allSatisfy { $0 >= 1 },
-                        "\(name)-hidden sizes must be at least 1 (got \(network.hiddenSizes))")
-            try require(network.activations.count == network.hiddenSizes.count,
-                        "\(name)-activation needs one activation or one per hidden layer "
-                            + "(\(network.hiddenSizes.count) layers, \(network.activations.count) activations)")
+        for (name, network) in [("g", generator), ("d", discriminator)] where network.activations.count != network.hiddenSizes.count {
+            throw TinyGANError.usage("\(name)-activation needs one activation or one per hidden layer "
+                + "(\(network.hiddenSizes.count) layers, \(network.activations.count) activations)")
         }
-        for (name, optimizer) in [("g", generatorOptimizer), ("d", discriminatorOptimizer)] {
-            try require(optimizer.learningRate.isFinite && optimizer.learningRate > 0,
-                        "lr-\(name) must be finite and > 0 (got \(optimizer.learningRate))")
-            try require(optimizer.momentum.isFinite && (0..<1).contains(optimizer.momentum),
-                        "momentum-\(name) must be in [0, 1) (got \(optimizer.momentum))")
-            try require((0..<1).contains(optimizer.beta1) && (0..<1).contains(optimizer.beta2),
-                        "Adam betas of \(name) must be in [0, 1)")
-            try require(optimizer.epsilon.isFinite && optimizer.epsilon > 0,
-                        "Adam epsilon of \(name) must be finite and > 0")
-        }
+        try MemoryBudget.check(self)
+    }
+}
+
+extension TrainingConfig: Codable {
+    /// Written as `settingsJSON`: the keys are the settings' names, so a
+    /// log's config is a valid `--config` file.
+    public func encode(to encoder: Encoder) throws {
+        try settingsJSON.encode(to: encoder)
+    }
+
+    /// Reads the form above, or the nested form of run-log format 1
+    /// (`LegacyConfig`); settings it lacks keep the article's values.
+    public init(from decoder: Decoder) throws {
+        let json = try JSONValue(from: decoder)
+        let layer = try SettingLayer.json(LegacyConfig.isLegacy(json) ? try LegacyConfig.convert(json) : json, source: "")
+        self = try TrainingConfig.resolve([layer], knownPresetOnly: false)
     }
 }
