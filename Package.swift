@@ -42,11 +42,11 @@ let package = Package(
             dependencies: [.product(name: "RealModule", package: "swift-numerics")],
             swiftSettings: coreSettings
         ),
-        // The renderer-neutral figure model and the article's figures, from run logs.
+        // The renderer-neutral figure model, the article's and sweeps' figures from run logs, and their files.
         .target(name: "TinyGANPlot", dependencies: ["TinyGANCore"]),
         // The system library: libcairo through pkg-config.
         .systemLibrary(name: "CCairo", pkgConfig: "cairo", providers: [.apt(["libcairo2-dev"])]),
-        // The only code that calls Cairo: PNG and SVG renderers of a figure's scene.
+        // The only code that calls Cairo: a figure's scene in, PNG or SVG bytes out.
         .target(name: "TinyGANCairo", dependencies: ["TinyGANPlot", "CCairo"]),
         // The report: runs, figures and the article's story as an HTML page from templates/.
         .target(

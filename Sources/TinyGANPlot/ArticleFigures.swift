@@ -174,7 +174,7 @@ public enum ArticleFigures {
     public static func evolution(_ log: RunLog, panels count: Int = 10) throws -> Figure {
         guard !log.snapshots.isEmpty else { throw FigureUnavailable(description: "the log has no generator snapshots") }
         let chosen = evenlySpaced(log.snapshots, count: count)
-        let range = xRange(target: log.target,
+        let range = xRange(targets: [log.target],
                            histograms: [log.final?.histogram].compactMap { $0 } + chosen.map(\.histogram))
         let panels = chosen.map { snapshot in
             Panel(title: "epoch \(snapshot.epoch)", xLabel: "x", xRange: range,
@@ -282,16 +282,17 @@ public enum ArticleFigures {
         return .line(xs, xs.map(target.density), color: .black, width: 1.6, dash: [6, 4], label: name)
     }
 
-    /// An x range that holds the target's mean +- 4 std and, for every log,
-    /// its final histogram's occupied bins (ignoring the 0.1% in the tails).
+    /// An x range that holds every log's target mean +- 4 std and final
+    /// histogram's occupied bins (ignoring the 0.1% in the tails).
     static func xRange(_ logs: [RunLog]) -> ClosedRange<Double> {
-        guard let target = logs.first?.target else { return 0...1 }
-        return xRange(target: target, histograms: logs.compactMap { $0.final?.histogram })
+        guard !logs.isEmpty else { return 0...1 }
+        return xRange(targets: logs.map(\.target), histograms: logs.compactMap { $0.final?.histogram })
     }
 
-    /// The same range for `histograms` against `target`.
-    static func xRange(target: Normal, histograms: [Histogram]) -> ClosedRange<Double> {
-        var low = target.mean - 4 * target.std, high = target.mean + 4 * target.std
+    /// The same range for `histograms` against `targets` (at least one).
+    static func xRange(targets: [Normal], histograms: [Histogram]) -> ClosedRange<Double> {
+        var low = targets.map { $0.mean - 4 * $0.std }.min() ?? 0
+        var high = targets.map { $0.mean + 4 * $0.std }.max() ?? 1
         for h in histograms {
             let total = h.counts.reduce(0, +)
             guard total > 0 else { continue }

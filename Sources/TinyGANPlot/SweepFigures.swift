@@ -3,27 +3,52 @@ import TinyGANCore
 
 /// Figures of a sweep: many runs at a glance.
 public enum SweepFigures {
-    /// One run of a sweep, as its figures need it.
+    /// One run of a sweep, as its figures need it; `target` is the one its
+    /// log names.
     public struct Entry: Sendable {
         public var label: String
         public var verdict: Verdict
         public var ks: Double
         public var histogram: Histogram
-        public init(label: String, verdict: Verdict, ks: Double, histogram: Histogram) {
-            self.label = label; self.verdict = verdict; self.ks = ks; self.histogram = histogram
+        public var target: Normal
+        public init(label: String, verdict: Verdict, ks: Double, histogram: Histogram, target: Normal) {
+            self.label = label; self.verdict = verdict; self.ks = ks; self.histogram = histogram; self.target = target
         }
     }
 
-    /// Final histograms of up to 100 runs, best (lowest KS) first, in rows of 10.
-    public static func histograms(_ entries: [Entry], target: Normal) -> Figure {
+    /// A sweep's figures and their file names, from its finished logs:
+    /// `outcomes`, `histograms` (when a run has a final record) and, for a
+    /// grid, `rates`. Targets are read from the logs' headers, the record of
+    /// what was trained, never from the plan (whose preset may have changed
+    /// since).
+    public static func all(_ sweep: SweepFolder, summary: SweepSummary) throws -> [(name: String, figure: Figure)] {
+        var entries: [Entry] = []
+        var targets: [Normal] = []
+        for run in try sweep.runs() {
+            guard let log = sweep.finishedLog(run) else { continue }
+            if !targets.contains(log.target) { targets.append(log.target) }
+            guard let final = log.final else { continue }
+            let point = summary.plan.axes.isEmpty ? "" : "p\(run.point) "
+            entries.append(Entry(label: "\(point)s\(run.seed)", verdict: log.verdict ?? .diverged,
+                                 ks: final.evaluation.ks, histogram: final.histogram, target: log.target))
+        }
+        var figures = [(name: "outcomes", figure: outcomes(summary, targets: targets))]
+        if !entries.isEmpty { figures.append((name: "histograms", figure: histograms(entries))) }
+        if let rates = rates(summary) { figures.append((name: "rates", figure: rates)) }
+        return figures
+    }
+
+    /// Final histograms of up to 100 runs, best (lowest KS) first, in rows
+    /// of 10, each against its own target's density.
+    public static func histograms(_ entries: [Entry]) -> Figure {
         let shown = entries.sorted { ($0.ks.isNaN ? 2 : $0.ks) < ($1.ks.isNaN ? 2 : $1.ks) }.prefix(100)
-        let range = ArticleFigures.xRange(target: target, histograms: shown.map(\.histogram))
+        let range = ArticleFigures.xRange(targets: shown.map(\.target), histograms: shown.map(\.histogram))
         let panels = shown.map { entry in
             Panel(title: "\(entry.label) \(ArticleFigures.format(entry.ks))",
                   titleColor: entry.verdict == .success ? .black : .vermillion, xRange: range,
                   series: [ArticleFigures.densityBars(entry.histogram, range: range,
                                                       color: entry.verdict == .success ? .blue : .vermillion),
-                           ArticleFigures.targetCurve(target, range: range, label: nil)])
+                           ArticleFigures.targetCurve(entry.target, range: range, label: nil)])
         }
         let columns = min(10, max(1, panels.count)), rows = (panels.count + columns - 1) / columns
         let successes = shown.filter { $0.verdict == .success }.count
@@ -33,8 +58,10 @@ public enum SweepFigures {
     }
 
     /// Where runs end: final mean against final std, one point per run,
-    /// coloured by verdict, with the target marked.
-    public static func outcomes(_ summary: SweepSummary, target: Normal) -> Figure {
+    /// coloured by verdict, with dashed lines at each target's mean and std
+    /// (a grid over the target gives a lattice whose crossings are the
+    /// targets).
+    public static func outcomes(_ summary: SweepSummary, targets: [Normal]) -> Figure {
         var series: [Series] = []
         for (k, verdict) in Verdict.allCases.enumerated() {
             let rows = summary.rows.filter {
@@ -45,8 +72,11 @@ public enum SweepFigures {
             series.append(.points(rows.map(\.evaluation.mean), rows.map(\.evaluation.std), color: color.opacity(0.75), radius: 3.5,
                                   label: "\(verdict.rawValue) (\(rows.count))"))
         }
-        series.append(.vertical(target.mean, label: "target mean and std"))
-        series.append(.horizontal(target.std))
+        let label = targets.count == 1 ? "target mean and std" : "target means and stds"
+        for (k, mean) in Set(targets.map(\.mean)).sorted().enumerated() {
+            series.append(.vertical(mean, label: k == 0 ? label : nil))
+        }
+        for std in Set(targets.map(\.std)).sorted() { series.append(.horizontal(std)) }
         return Figure(width: 760, height: 520, title: "Where \(summary.rows.count) runs end",
                       panels: [Panel(xLabel: "final mean", yLabel: "final std", series: series, legend: .topRight)])
     }

@@ -43,9 +43,9 @@ public enum ReportBuilder {
         try ReportFolder.build(at: destination, replacing: replacing) { staging in
             try runs.write(to: staging.appendingPathComponent("runs"))
             let figures = staging.appendingPathComponent("figures")
-            let files = try FigureFiles(formats: [.svg])
-            var outcome = try files.write(mainFigures, logs: [(name: "main", log: runs.main)], to: figures)
-            let grid = try files.write([.runs], logs: runs.grid.map { (name: "run", log: $0) }, to: figures)
+            let files = FigureFiles(renderer: try CairoRenderer(), formats: [.svg])
+            var outcome = try files.write(mainFigures, logs: [(source: "main", log: runs.main)], to: figures)
+            let grid = try files.write([.runs], logs: runs.grid.map { (source: "run", log: $0) }, to: figures)
             outcome.written += grid.written
             outcome.skipped += grid.skipped
             let sources = try figureSources(outcome.written, selfContained: settings.selfContained)
@@ -75,7 +75,7 @@ extension ReportBuilder {
     public static func buildSweep(_ folder: SweepFolder, settings: ReportSettings) throws {
         let templates = try ReportTemplates(folder: settings.templates, language: settings.language)
         let summary = try folder.summarize()
-        let written = try FigureFiles(formats: [.svg]).writeSweep(folder, summary: summary)
+        let written = try FigureFiles(renderer: try CairoRenderer(), formats: [.svg]).writeSweep(folder, summary: summary)
         let sources = try figureSources(written, selfContained: settings.selfContained)
         let context = ReportContext.sweep(summary, settings: settings, figures: sources)
         let page = try templates.render(context, template: "sweep")

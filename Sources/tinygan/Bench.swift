@@ -68,10 +68,11 @@ extension TinyGAN {
             var loaded = log
             let read = try median { loaded = try RunLogCoding.load(from: logURL) }
             print(String(format: "reading the run log: %.3f s", read))
+            let renderer = try CairoRenderer()
             for format in ImageFormat.allCases {
-                let files = try FigureFiles(formats: [format])
+                let files = FigureFiles(renderer: renderer, formats: [format])
                 let draw = try median {
-                    _ = try files.write(FigureKind.allCases, logs: [(name: "run", log: loaded)], to: folder)
+                    _ = try files.write(FigureKind.allCases, logs: [(source: "run", log: loaded)], to: folder)
                 }
                 print(String(format: "drawing all %d figures as %@: %.3f s", FigureKind.allCases.count,
                              format.rawValue.uppercased(), draw))

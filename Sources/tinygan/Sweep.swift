@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import TinyGANCairo
 import TinyGANCore
+import TinyGANPlot
 
 extension TinyGAN {
     struct Sweep: ParsableCommand {
@@ -88,7 +89,8 @@ extension TinyGAN {
             try folder.trainPending(threads: threads) { done, _ in progress?.update(done) }
             progress?.finish()
             let summary = try folder.summarize()
-            let figures = try FigureFiles(formats: [.png, .svg]).writeSweep(folder, summary: summary)
+            let figures = try FigureFiles(renderer: try CairoRenderer(), formats: [.png, .svg])
+                .writeSweep(folder, summary: summary)
             if !quiet {
                 for line in summary.rateLines { print(line) }
                 print("drew \(figures.count) figure files in \(url.path)/figures")

@@ -196,7 +196,7 @@ struct Tool {
         #expect(names.contains("runs.svg") && names.contains("a-moments.svg") && names.contains("b-qq.svg"))
         #expect(names.contains("original-moments.svg") && names.contains("original-distribution.svg"))
         #expect(!names.contains("original-mapping.svg"))
-        #expect(result.stderr.contains("skipped original.txt: mapping: the log has no generator snapshots"))
+        #expect(result.stderr.contains("skipped \(printed.path): mapping: the log has no generator snapshots"))
     }
 
     /// Bad input: one clear message naming the file; exit 1 when nothing can be drawn.
@@ -217,10 +217,49 @@ struct Tool {
         let sparse = folder.appendingPathComponent("sparse.jsonl").path
         #expect(try Tool.run(["train", "--quiet", "--out", sparse, "--log-interval", "100"] + quick).status == 0)
         let result = try Tool.run(["plot", sparse, "--out", folder.appendingPathComponent("s").path, "--format", "png"])
-        #expect(result.status == 0 && result.stderr.contains("skipped sparse.jsonl: moments: the log has no epoch records"))
-        #expect(try Tool.run(["plot", sparse, "--format", "gif"]).status == 2)
-        #expect(try Tool.run(["plot", sparse, "--figures", "moments,pie"]).stderr.contains("unknown figure 'pie'"))
+        #expect(result.status == 0 && result.stderr.contains("skipped \(sparse): moments: the log has no epoch records"))
         #expect(try Tool.run(["plot"]).status == 2)
+    }
+
+    /// Typed values: a format or figure list that does not parse is a usage
+    /// error (exit 2) naming the flag, and nothing is written; an empty
+    /// --figures is one.
+    @Test(arguments: [
+        (["--format", "gif"], "'--format <format>'"), (["--figures", "moments,pie"], "unknown figure 'pie'"),
+        (["--figures", ""], "name at least one figure"), (["--figures", " , "], "name at least one figure"),
+        (["--figures", "qq,,moments"], "an empty figure name"),
+    ])
+    func badPlotValues(_ arguments: [String], _ mention: String) throws {
+        let folder = try Tool.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let log = folder.appendingPathComponent("run.jsonl")
+        try Data(OriginalPrintoutSample.text.utf8).write(to: log)
+        let out = folder.appendingPathComponent("out")
+        let result = try Tool.run(["plot", log.path, "--out", out.path] + arguments)
+        #expect(result.status == 2 && result.stderr.contains(mention), "\(result.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: out.path))
+    }
+
+    /// Case 15: two logs with one file name in two folders: distinct files
+    /// (d1-run-moments.png, d2-run-moments.png), and the count printed is
+    /// the count written.
+    @Test func logsWithOneNameInTwoFolders() throws {
+        let folder = try Tool.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        var logs: [String] = []
+        for (k, name) in ["d1", "d2"].enumerated() {
+            let log = folder.appendingPathComponent("\(name)/run.jsonl").path
+            #expect(try Tool.run(["train", "--quiet", "--seed", "\(k + 1)", "--out", log] + quick).status == 0)
+            logs.append(log)
+        }
+        let out = folder.appendingPathComponent("X")
+        let result = try Tool.run(["plot"] + logs + ["--figures", "moments", "--out", out.path, "--format", "png"])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(try files(out) == ["d1-run-moments.png", "d2-run-moments.png"])
+        #expect(result.stdout.contains("wrote 2 files"), "\(result.stdout)")
+        let both = try Tool.run(["plot"] + logs + ["--figures", "moments,runs,moments", "--out", out.path])
+        #expect(both.stdout.contains("wrote 6 files"), "\(both.stdout)")
+        #expect(try files(out).count == 6)
     }
 
     /// A diverged run is drawn, marked, without a crash.

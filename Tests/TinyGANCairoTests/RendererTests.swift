@@ -38,7 +38,7 @@ func close(_ a: Color, _ b: Color, tolerance: Double = 0.08) -> Bool {
     @Test(arguments: [1.0, 2.0])
     func pngShowsTheDataWhereItBelongs(_ scale: Double) throws {
         let scene = layout.scene(for: referenceFigure())
-        let image = try PNGImage(data: try SceneRenderer.png(scene, scale: scale))
+        let image = try PNGImage(data: try CairoRenderer.png(scene, scale: scale))
         #expect(image.width == Int(400 * scale) && image.height == Int(300 * scale))
         let (y, xs, point) = geometry(scene)
         // The line's pixels are vermillion along its length, white well above it.
@@ -58,7 +58,7 @@ func close(_ a: Color, _ b: Color, tolerance: Double = 0.08) -> Bool {
 
     @Test func svgParsesWithEveryTextAndSeries() throws {
         let scene = layout.scene(for: try ArticleFigures.quantiles(syntheticLog()))
-        let svg = try SceneRenderer.svg(scene, idPrefix: "qq")
+        let svg = try CairoRenderer.svg(scene, idPrefix: "qq")
         let counter = SVGCounter()
         let parser = XMLParser(data: svg)
         parser.delegate = counter
@@ -74,9 +74,9 @@ func close(_ a: Color, _ b: Color, tolerance: Double = 0.08) -> Bool {
     /// whatever Cairo's process-wide counters did in between.
     @Test func svgIdsAreStableAndDistinct() throws {
         let scene = layout.scene(for: referenceFigure())
-        let first = try SceneRenderer.svg(scene, idPrefix: "a")
-        _ = try SceneRenderer.svg(layout.scene(for: try ArticleFigures.moments(syntheticLog())), idPrefix: "x")
-        #expect(try SceneRenderer.svg(scene, idPrefix: "a") == first)
+        let first = try CairoRenderer.svg(scene, idPrefix: "a")
+        _ = try CairoRenderer.svg(layout.scene(for: try ArticleFigures.moments(syntheticLog())), idPrefix: "x")
+        #expect(try CairoRenderer.svg(scene, idPrefix: "a") == first)
         func ids(_ data: Data) -> Set<String> {
             let counter = SVGCounter()
             let parser = XMLParser(data: data)
@@ -84,7 +84,7 @@ func close(_ a: Color, _ b: Color, tolerance: Double = 0.08) -> Bool {
             _ = parser.parse()
             return Set(counter.ids)
         }
-        let other = try SceneRenderer.svg(scene, idPrefix: "b")
+        let other = try CairoRenderer.svg(scene, idPrefix: "b")
         #expect(!ids(first).isEmpty && ids(first).isDisjoint(with: ids(other)))
     }
 
@@ -100,7 +100,7 @@ func close(_ a: Color, _ b: Color, tolerance: Double = 0.08) -> Bool {
         case "distribution": try ArticleFigures.distribution(syntheticLog())
         default: try ArticleFigures.moments(syntheticLog())
         }
-        let png = try SceneRenderer.png(layout.scene(for: figure))
+        let png = try CairoRenderer.png(layout.scene(for: figure))
         let golden = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
             .appendingPathComponent("Golden/\(name).png")
         if ProcessInfo.processInfo.environment["TINYGAN_UPDATE_GOLDEN"] != nil { try png.write(to: golden) }
@@ -116,11 +116,26 @@ func close(_ a: Color, _ b: Color, tolerance: Double = 0.08) -> Bool {
         #expect(Double(differing) < 0.005 * Double(actual.width * actual.height), "\(differing) pixels differ")
     }
 
+    /// The renderer as the figure module sees it: a scene in, the format's
+    /// bytes out, the same bytes as drawing directly.
+    @Test func rendererGivesBytesPerFormat() throws {
+        let renderer = try CairoRenderer()
+        let scene = FigureLayout(metrics: renderer.textMetrics).scene(for: referenceFigure())
+        let png = try renderer.data(for: scene, format: .png, scale: 2, idPrefix: "unused")
+        let direct = try CairoRenderer.png(scene, scale: 2)
+        #expect(png.starts(with: [0x89, 0x50, 0x4E, 0x47]) && png == direct)
+        let svg = try renderer.data(for: scene, format: .svg, scale: 2, idPrefix: "ref")
+        #expect(try svg == CairoRenderer.svg(scene, idPrefix: "ref"))
+        #expect(String(decoding: svg, as: UTF8.self).contains("id=\"ref-glyph-1\""))
+    }
+
+    /// Through the figure module's files: real PNG and SVG bytes, the PNG at
+    /// the asked scale.
     @Test func writesAtomicallyInEachFormat() throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("tinygan-render-\(UUID())")
         defer { try? FileManager.default.removeItem(at: folder) }
-        let files = try FigureFiles(formats: [.png, .svg], scale: 2)
-        let outcome = try files.write([.distribution, .runs, .mapping], logs: [(name: "a", log: syntheticLog())], to: folder)
+        let files = FigureFiles(renderer: try CairoRenderer(), formats: [.png, .svg], scale: 2)
+        let outcome = try files.write([.distribution, .runs, .mapping], logs: [(source: "a", log: syntheticLog())], to: folder)
         #expect(outcome.written.map(\.lastPathComponent).sorted()
             == ["distribution.png", "distribution.svg", "mapping.png", "mapping.svg", "runs.png", "runs.svg"])
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).count == 6)

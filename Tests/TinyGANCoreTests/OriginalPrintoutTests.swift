@@ -61,4 +61,22 @@ import TinyGANCore
         let badEpoch = full.replacingOccurrences(of: "G (0.747 err)", with: "G (oops err)")
         #expect { try OriginalPrintout.parse(badEpoch, file: "bad.txt") } throws: { "\($0)".contains("bad.txt: line 1") }
     }
+
+    /// Case 16: a printout saved on Windows (CRLF) or old Mac OS (CR alone)
+    /// reads as the same run log as with LF, by text and through a file, and
+    /// its errors name the same lines.
+    @Test(arguments: [(false, "\r\n"), (true, "\r\n"), (false, "\r"), (true, "\r")])
+    func lineEndingsDoNotMatter(_ newNumpy: Bool, _ ending: String) throws {
+        let text = Self.printout(newNumpy: newNumpy)
+        let converted = text.replacingOccurrences(of: "\n", with: ending)
+        #expect(converted != text)
+        let expected = try OriginalPrintout.parse(text, file: "lf.txt")
+        #expect(try OriginalPrintout.parse(converted, file: "other.txt") == expected)
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("tinygan-eol-\(UUID()).txt")
+        defer { try? FileManager.default.removeItem(at: file) }
+        try Data(converted.utf8).write(to: file)
+        #expect(try RunLogCoding.load(from: file) == expected)
+        let halfValues = String(converted.dropLast(8))
+        #expect { try OriginalPrintout.parse(halfValues, file: "half.txt") } throws: { "\($0)".contains("line 5") }
+    }
 }

@@ -1,6 +1,8 @@
 /// The loops of a dense layer over feature-major buffers (feature i of
-/// sample n at `i * batch + n`). Reductions use eight partial sums in a fixed
-/// order, so results are vectorized and still bit-reproducible.
+/// sample n at `i * batch + n`). Sums over the batch (`dot`, `sum`) keep 32
+/// lanes of partial sums and add them in a fixed order; sums over features
+/// run in feature order, 16 samples at a time. Either way the order depends
+/// only on the sizes, so results are vectorized and still bit-reproducible.
 enum Kernels {
     /// y[o, n] = b[o] + sum_i W[o, i] x[i, n].
     @inline(__always)

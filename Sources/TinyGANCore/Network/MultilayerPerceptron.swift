@@ -43,7 +43,6 @@ public struct MultilayerPerceptron<S: NetworkScalar>: Sendable {
     /// dLoss/d(values), same layout; for layer outputs it becomes dLoss/dz.
     var deltas: [S]
 
-    public var layerCount: Int { layers.count }
     var rows: RowLayout { RowLayout(batch: batchSize, stride: stride) }
     public var inputCount: Int { sizes[0] * batchSize }
     public var outputCount: Int { sizes[sizes.count - 1] * batchSize }

@@ -14,7 +14,8 @@ import Foundation
 /// epochs completed, so `Epoch 100` becomes epoch 101. The result is a run
 /// log of the article's configuration with one epoch record per printed
 /// line, no snapshots, and a final record whose samples are the printed
-/// values; it has no weights (the original does not print them).
+/// values; it has no weights (the original does not print them). Lines may
+/// end in LF, CRLF (Windows) or CR alone (old Mac OS): each is one line end.
 public enum OriginalPrintout {
     static let epochLine = try! NSRegularExpression(pattern:
         #"Epoch\s+(\d+):\s*D\s*\(\s*(\S+)\s+real_err,\s*(\S+)\s+fake_err\)\s*G\s*\(\s*(\S+)\s+err\);\s*Real Dist\s*\(\[(.*?)\]\),\s*Fake Dist\s*\(\[(.*?)\]\)"#)
@@ -27,7 +28,8 @@ public enum OriginalPrintout {
     public static func parse(_ text: String, file: String) throws -> RunLog {
         var epochs: [EpochRecord] = []
         var values: [Float]?
-        for (index, rawLine) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+        // A Character is a grapheme cluster, so "\r\n" is one, and a newline.
+        for (index, rawLine) in text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).enumerated() {
             let line = String(rawLine)
             func fail(_ reason: String) -> TinyGANError { TinyGANError.file(file, line: index + 1, reason) }
             if line.contains("real_err") {

@@ -85,11 +85,12 @@ public struct SweepFolder: Sendable {
     /// as it is done; `finished(done, total)` follows the progress.
     public func trainPending(threads: Int, finished: (@Sendable (Int, Int) -> Void)? = nil) throws {
         let pending = try pendingRuns()
-        let counter = SweepCounter()
+        let total = pending.count
+        var progress: (@Sendable (Int) -> Void)?
+        if let finished { progress = { done in finished(done, total) } }
         try ParallelRuns.forEach(pending.map { ParallelRuns.Job(config: $0.config, seed: $0.seed) },
-                                 threads: threads) { index, log in
+                                 threads: threads, finished: progress) { index, log in
             try write(log, for: pending[index])
-            finished?(counter.increment(), pending.count)
         }
     }
 
@@ -147,11 +148,4 @@ public struct SweepFolder: Sendable {
         }
         return try merged.summarize()
     }
-}
-
-/// Counts finished runs across worker threads.
-final class SweepCounter: @unchecked Sendable {
-    private let lock = NSLock()
-    private var value = 0
-    func increment() -> Int { lock.withLock { value += 1; return value } }
 }

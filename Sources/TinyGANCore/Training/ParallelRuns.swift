@@ -14,27 +14,25 @@ public enum ParallelRuns {
         }
     }
 
-    /// Trains `jobs` on `threads` threads; `finished(done)` is called (from
-    /// any thread, one call at a time) each time a run ends. Returns the logs
-    /// in the order of `jobs`.
+    /// Trains `jobs` on `threads` threads; `finished(done)` follows the
+    /// progress as `forEach` describes. Returns the logs in the order of `jobs`.
     public static func train(_ jobs: [Job], threads: Int,
                              finished: (@Sendable (Int) -> Void)? = nil) throws -> [RunLog] {
         let results = Results(count: jobs.count)
-        try forEach(jobs, threads: threads) { index, log in
-            let done = results.store(log, at: index)  // always, whether or not anyone listens
-            finished?(done)
-        }
+        try forEach(jobs, threads: threads, finished: finished) { index, log in results.store(log, at: index) }
         return results.logs
     }
 
     /// Trains `jobs` on `threads` threads and hands each log to `body` as
     /// soon as its run ends (on the worker's thread), keeping none: a sweep
     /// writes each log at once, so that an interruption loses only the runs
-    /// in flight. The first error `body` throws stops the remaining runs and
-    /// is rethrown. Every configuration is checked before the first run
-    /// starts; a trainer is built only when its run starts, so memory
-    /// stays that of `threads` runs however many jobs there are.
-    public static func forEach(_ jobs: [Job], threads: Int,
+    /// in flight. After `body` returns, `finished(done)` gets the number of
+    /// runs handed over so far (from any thread, one call at a time, `done`
+    /// rising by one each call). The first error `body` throws stops the
+    /// remaining runs and is rethrown. Every configuration is checked before
+    /// the first run starts; a trainer is built only when its run starts, so
+    /// memory stays that of `threads` runs however many jobs there are.
+    public static func forEach(_ jobs: [Job], threads: Int, finished: (@Sendable (Int) -> Void)? = nil,
                                _ body: @Sendable (Int, RunLog) throws -> Void) throws {
         var checked: TrainingConfig?
         for job in jobs where job.config != checked {
@@ -48,6 +46,7 @@ public enum ParallelRuns {
                 do {
                     var trainer = try Trainer(config: jobs[index].config, seed: jobs[index].seed)
                     try body(index, trainer.run())
+                    queue.finish { done in finished?(done) }
                 } catch {
                     queue.fail(error)
                 }
@@ -56,10 +55,12 @@ public enum ParallelRuns {
         if let error = queue.error { throw error }
     }
 
-    /// The next job to claim, and the first failure, behind a lock.
+    /// The next job to claim, the count of finished ones and the first
+    /// failure, behind a lock.
     private final class WorkQueue: @unchecked Sendable {
         private let lock = NSLock()
         private var next = 0
+        private var done = 0
         private let count: Int
         private(set) var error: Error?
 
@@ -73,24 +74,26 @@ public enum ParallelRuns {
             }
         }
 
+        /// Counts one more finished job and tells `report` the count, inside
+        /// the lock, so reports come one at a time and in order.
+        func finish(_ report: (Int) -> Void) {
+            lock.withLock {
+                done += 1
+                report(done)
+            }
+        }
+
         func fail(_ error: Error) { lock.withLock { if self.error == nil { self.error = error } } }
     }
 
     /// The results in job order, behind a lock.
     private final class Results: @unchecked Sendable {
         private let lock = NSLock()
-        private var done = 0
         private var slots: [RunLog?]
 
         init(count: Int) { slots = Array(repeating: nil, count: count) }
 
-        func store(_ log: RunLog, at index: Int) -> Int {
-            lock.withLock {
-                slots[index] = log
-                done += 1
-                return done
-            }
-        }
+        func store(_ log: RunLog, at index: Int) { lock.withLock { slots[index] = log } }
 
         var logs: [RunLog] { lock.withLock { slots.map { $0! } } }
     }
