@@ -35,8 +35,11 @@ public enum ReportBuilder {
         try ReportFolder.checkDestination(destination, replacing: replacing)
     }
 
-    /// Writes `destination` (a folder): `index.html`, `figures/` (SVG), and
-    /// `runs/` with every log, built beside and renamed into place.
+    /// Writes `destination` (a folder): `index.html`, `figures/` (SVG),
+    /// `runs/` with every log and the manifest `.tinygan-report.json`, built
+    /// beside and put into place in one step (`ReportFolder`). An existing
+    /// destination is replaced only with `replacing`, and only if it is a
+    /// report tinygan wrote.
     public static func build(_ runs: ReportRuns, settings: ReportSettings, destination: URL,
                              replacing: Bool) throws {
         let templates = try ReportTemplates(folder: settings.templates, language: settings.language)

@@ -11,8 +11,10 @@ extension TinyGAN {
                 Trains the main run (seed S) and the fragility experiment (seeds S+1 ... S+N) of a \
                 preset, in parallel, then writes REPORTS/NAME/: index.html, figures/ and runs/ with \
                 every log. With --from FOLDER, rebuilds the figures and the page from the logs in \
-                FOLDER (a report folder or any folder of run logs of one experiment) without training; \
-                by default it rebuilds that report in place. On a sweep folder (written by `tinygan \
+                FOLDER (a report folder or any folder of run logs of one experiment) without training: \
+                a tinygan report is rebuilt in place, any other folder is only read and its report \
+                written to reports/NAME (NAME: FOLDER's name; see --out, --name). tinygan replaces only reports it wrote (each holds a \
+                manifest, .tinygan-report.json, listing its files), even with --force. On a sweep folder (written by `tinygan \
                 sweep`), it writes the sweep's page, FOLDER/index.html.
 
                 \(ConfigOptions.settingsHelp)
@@ -32,7 +34,7 @@ extension TinyGAN {
         @Option(help: "Report folder name. (default: the preset, or the --from folder's name)")
         var name: String?
 
-        @Option(name: .shortAndLong, help: ArgumentHelp("Folder that holds the reports. (default: reports, or the --from folder's parent)", valueName: "folder"))
+        @Option(name: .shortAndLong, help: ArgumentHelp("Folder that holds the reports. (default: reports, or the parent of a --from report)", valueName: "folder"))
         var out: String?
 
         @Option(help: "Language of the page: \(ReportLanguage.allCases.map(\.rawValue).joined(separator: ", ")).")
@@ -86,14 +88,26 @@ extension TinyGAN {
             }
         }
 
-        /// The report of the logs in `from`, by default in place.
+        /// The report of the logs in `from`. A tinygan report (one that
+        /// `ReportFolder` may replace) is rebuilt in place by default; any
+        /// other folder is only read, and its report goes to REPORTS/NAME
+        /// (default: reports/FOLDER), never into or over it.
         func rebuild(from: String, _ settings: ReportSettings) throws -> (ReportRuns, URL) {
             let source = URL(fileURLWithPath: from).standardizedFileURL
-            let destination = URL(fileURLWithPath: out ?? source.deletingLastPathComponent().path)
-                .appendingPathComponent(name ?? source.lastPathComponent)
+            let refusal = ReportFolder.refusal(source)
+            let parent = out ?? (refusal == nil ? source.deletingLastPathComponent().path : "reports")
+            let destination = URL(fileURLWithPath: parent).appendingPathComponent(name ?? source.lastPathComponent)
+                .standardizedFileURL
+            let inPlace = destination.path == source.path
+            if let refusal, inPlace || destination.path.hasPrefix(source.path + "/") {
+                throw TinyGANError.failure("will not write the report to \(destination.path): the --from folder "
+                    + "\(from) is only read, since \(refusal); choose another --out or --name")
+            }
+            if refusal == nil && destination.path.hasPrefix(source.path + "/") {
+                throw TinyGANError.usage("will not write the report \(destination.path) inside the report it is built from")
+            }
             let runs = try ReportRuns.read(folder: source)
-            try ReportBuilder.build(runs, settings: settings, destination: destination,
-                                    replacing: force || destination.standardizedFileURL == source)
+            try ReportBuilder.build(runs, settings: settings, destination: destination, replacing: force || inPlace)
             return (runs, destination)
         }
 

@@ -15,7 +15,7 @@ extension TinyGAN {
 
         @OptionGroup var options: ConfigOptions
 
-        @Option(name: .shortAndLong, help: ArgumentHelp("Run log to write. (default: runs/PRESET-seedSEED.jsonl)", valueName: "file"))
+        @Option(name: .shortAndLong, help: ArgumentHelp("Run log to write, '-' for standard output (the summary then goes to standard error). (default: runs/PRESET-seedSEED.jsonl)", valueName: "file"))
         var out: String?
 
         @Flag(name: .shortAndLong, help: "Print nothing but errors.")
@@ -23,12 +23,18 @@ extension TinyGAN {
 
         func run() throws {
             let (config, seed) = try options.resolve()
+            let toStandardOutput = out == "-"
             let url = URL(fileURLWithPath: out ?? "runs/\(config.preset)-seed\(seed).jsonl")
-            try OutputCheck.ensureWritable(url)
+            if !toStandardOutput { try OutputCheck.ensureWritable(url) }
             var trainer = try TinyGANCore.Trainer(config: config, seed: seed)
             let progress = quiet ? nil : ProgressLine(label: "training", total: config.epochs)
             let log = trainer.run(progress: progress.map { line in { line.update($0) } })
             progress?.finish()
+            if toStandardOutput {
+                FileHandle.standardOutput.write(try RunLogCoding.encode(log))
+                if !quiet { FileHandle.standardError.write(Data((Summary.line(for: log, path: "-") + "\n").utf8)) }
+                return
+            }
             try RunLogCoding.write(log, to: url)
             if !quiet { print(Summary.line(for: log, path: url.path)) }
         }
@@ -51,10 +57,7 @@ enum Summary {
 enum OutputCheck {
     static func ensureWritable(_ url: URL) throws {
         let folder = url.deletingLastPathComponent()
-        var isFolder: ObjCBool = false
-        if FileManager.default.fileExists(atPath: url.path, isDirectory: &isFolder), isFolder.boolValue {
-            throw TinyGANError.failure("cannot write \(url.path): it is a folder")
-        }
+        try FileKind.ensureReplaceableFile(url)  // not a folder, link, FIFO or device
         do {
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         } catch {

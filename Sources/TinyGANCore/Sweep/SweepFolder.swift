@@ -53,7 +53,7 @@ public struct SweepFolder: Sendable {
     /// An existing sweep folder.
     public static func open(_ url: URL) throws -> SweepFolder {
         let file = url.appendingPathComponent("sweep.json")
-        guard let data = try? Data(contentsOf: file) else {
+        guard let data = try? RegularFile.read(file) else {
             throw TinyGANError.file(file.path, line: nil, "cannot be read: \(url.path) is not a sweep folder")
         }
         do {
@@ -121,6 +121,10 @@ public struct SweepFolder: Sendable {
 
     /// Joins the shard folders of one sweep into `destination` (which must
     /// not exist): copies their logs and writes the whole sweep's summary.
+    /// Only regular files are copied (a log that is a link is refused, by
+    /// name), and the folder is built beside `destination` and renamed into
+    /// place (`StagedFolder`), so a merge killed half-way leaves no folder
+    /// in the way of the next one.
     /// Shards of different sweeps, or a set with a shard missing or twice,
     /// are refused before anything is written.
     public static func merge(_ shards: [URL], into destination: URL) throws -> SweepSummary {
@@ -135,17 +139,34 @@ public struct SweepFolder: Sendable {
               Set(indices) == Set(1...count) else {
             throw TinyGANError.usage("merge needs shards 1 to \(count) of one sweep, each once (got \(indices.sorted().map(String.init).joined(separator: ", ")))")
         }
-        if FileManager.default.fileExists(atPath: destination.path) {
+        if FileKind.of(destination.path) != .missing {
             throw TinyGANError.usage("\(destination.path) already exists; merge writes a new folder")
         }
-        let merged = try prepare(at: destination, plan: first.manifest.plan, shard: nil, resume: false)
-        for folder in folders {
-            for run in try folder.runs() {
-                let source = folder.url.appendingPathComponent(run.logPath)
-                guard FileManager.default.fileExists(atPath: source.path) else { continue }
-                try AtomicFile.write(try Data(contentsOf: source), to: destination.appendingPathComponent(run.logPath))
+        let manifest = Manifest(format: Manifest.currentFormat, plan: first.manifest.plan, shardIndex: nil, shardCount: nil)
+        var summary: SweepSummary?
+        try StagedFolder.build(at: destination, replacing: false, proof: proof(manifest)) { staging in
+            for folder in folders {
+                for run in try folder.runs() {
+                    let source = folder.url.appendingPathComponent(run.logPath)
+                    guard FileKind.of(source.path) != .missing else { continue }
+                    try AtomicFile.write(try RegularFile.read(source), to: staging.appendingPathComponent(run.logPath))
+                }
             }
+            summary = try SweepFolder(url: staging, manifest: manifest).summarize()
         }
-        return try merged.summarize()
+        return summary!
+    }
+
+    /// A sweep folder's proof of being tinygan's: its `sweep.json`.
+    static func proof(_ manifest: Manifest) -> FolderProof {
+        FolderProof(
+            what: "a tinygan sweep", file: "sweep.json",
+            mark: { folder in
+                let encoder = JSONEncoder()
+                encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+                try AtomicFile.write(try encoder.encode(manifest), to: folder.appendingPathComponent("sweep.json"))
+            },
+            isMarked: { (try? SweepFolder.open($0)) != nil },
+            refusal: { _ in "merge writes a new folder" })
     }
 }
