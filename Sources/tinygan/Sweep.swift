@@ -64,8 +64,7 @@ extension TinyGAN {
         func run() throws {
             let start = Date()
             var defaults = SettingLayer(source: "")
-            try defaults.set("log-interval", .text("50"))
-            try defaults.set("snapshot-interval", .text("1000000000"))
+            for (key, value) in SweepPlan.defaults.sorted(by: { $0.key < $1.key }) { try defaults.set(key, .text(value)) }
             let layer = try options.mergedLayer(over: defaults)
             let preset = layer.preset ?? TinyGANCore.Presets.article.preset
             let seed = layer.seed ?? ConfigOptions.defaultSeed

@@ -71,6 +71,21 @@ public struct SweepPlan: Codable, Equatable, Sendable {
         _ = try runs()  // every point must resolve to a valid configuration
     }
 
+    /// What a sweep's runs log unless told otherwise: every 50th epoch and
+    /// no snapshot but epoch 0's, which keeps a thousand logs small.
+    public static let defaults: [String: String] = ["log-interval": "50", "snapshot-interval": "1000000000"]
+
+    /// `tinygan sweep` with the preset, seeds, axes and every base setting
+    /// that is not a sweep default.
+    public var command: [String] {
+        var words = ["tinygan", "sweep", "--preset", preset, "--runs", String(seeds.count), "--seed", String(seeds.first ?? 1)]
+        for axis in axes { words += ["--grid", "\(axis.key)=\(axis.values.joined(separator: ","))"] }
+        for (key, value) in base.sorted(by: { $0.key < $1.key }) where Self.defaults[key] != value {
+            words += ["--\(key)", value]
+        }
+        return words
+    }
+
     public var pointCount: Int { axes.reduce(1) { $0 * $1.values.count } }
 
     /// The configuration of the first grid point (target and sizes are
