@@ -8,7 +8,11 @@ extension TinyGAN {
     struct Bench: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Time full training runs on one core and report peak memory.",
-            discussion: "Build in release mode first: swift build -c release; .build/release/tinygan bench")
+            discussion: """
+                Build in release mode first: swift build -c release; .build/release/tinygan bench
+
+                \(ConfigOptions.settingsHelp)
+                """)
 
         @OptionGroup var options: ConfigOptions
 

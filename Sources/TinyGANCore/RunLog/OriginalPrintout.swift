@@ -40,6 +40,9 @@ public enum OriginalPrintout {
                 func group(_ k: Int) -> String { ns.substring(with: m.range(at: k)) }
                 guard let epoch = Int(group(1)), let dReal = number(group(2)), let dFake = number(group(3)),
                       let g = number(group(4)) else { throw fail("has a number that cannot be read") }
+                guard (0..<Settings.maxEpochs).contains(epoch) else {
+                    throw fail("has epoch \(TinyGANError.quote(group(1), limit: 30)), beyond the \(Settings.maxEpochs) epochs a run may have")
+                }
                 let real = numbers(group(5)), fake = numbers(group(6))
                 guard let real, let fake, real.count == 2, fake.count == 2 else {
                     throw fail("has a distribution that is not [mean, std]")

@@ -78,7 +78,13 @@ public enum RunLogCoding {
                 switch type {
                 case "header":
                     guard log == nil else { throw fail("repeats the header") }
-                    let header = try decoder.decode(Line<RunHeader>.self, from: Data(line)).record
+                    let header: RunHeader
+                    do {
+                        header = try decoder.decode(Line<RunHeader>.self, from: Data(line)).record
+                    } catch let error as TinyGANError where error.file == nil {
+                        // The config decoded but is not one tinygan can run (validated like any config).
+                        throw fail("has a configuration out of bounds: \(error.reason)")
+                    }
                     guard RunHeader.readableFormats.contains(header.format) else {
                         throw fail("has run-log format \(header.format); this tinygan reads formats "
                             + "\(RunHeader.readableFormats.lowerBound) to \(RunHeader.readableFormats.upperBound)")

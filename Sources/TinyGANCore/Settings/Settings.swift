@@ -10,13 +10,16 @@
 /// adds the checks that involve several settings, among them the memory a
 /// configuration needs (`MemoryBudget`).
 public enum Settings {
+    /// The most epochs a run may have: at the article's speed, ten days of one core.
+    public static let maxEpochs = 1_000_000_000
+
     public static let all: [Setting] = [
         .value("target-mean", \.targetMean, bounds: "within +-1e6", help: "Mean of the real Gaussian.",
                check: Bounds.magnitude(atMost: 1e6)),
         .value("target-std", \.targetStd, bounds: "> 0, at most 1e6", help: "Std of the real Gaussian.",
                check: Bounds.positive(atMost: 1e6)),
         .value("epochs", \.epochs, bounds: "1 to 1e9", help: "Training epochs.",
-               check: Bounds.integer(1...1_000_000_000)),
+               check: Bounds.integer(1...maxEpochs)),
         .value("d-steps", \.discriminatorSteps, bounds: "1 to 1e5", help: "Discriminator steps per epoch.",
                check: Bounds.integer(1...100_000)),
         .value("g-steps", \.generatorSteps, bounds: "1 to 1e5", help: "Generator steps per epoch.",
