@@ -134,6 +134,7 @@ struct Tool {
         #expect(result.status == 0)
         #expect(result.stdout.contains("article") && result.stdout.contains("original-2017"))
         #expect(result.stdout.contains("1-5-5-1 (tanh, tanh, identity)"))
+        for setting in Settings.stored { #expect(result.stdout.contains("    \(setting.name) ")) }
         let json = try Tool.run(["presets", "--json"])
         let decoded = try JSONDecoder().decode([TrainingConfig].self, from: Data(json.stdout.utf8))
         #expect(decoded == Presets.all)
