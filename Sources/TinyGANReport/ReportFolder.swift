@@ -27,6 +27,24 @@ public enum ReportFolder {
         try StagedFolder.checkDestination(destination, replacing: replacing, proof: proof)
     }
 
+    /// Throws unless the folder that is to hold `destination` can be
+    /// written: it, or the nearest of its parents that exists (the build
+    /// makes the rest), must be a folder this process may write in.
+    static func checkWritable(_ destination: URL) throws {
+        var folder = destination.standardizedFileURL.deletingLastPathComponent()
+        while !FileManager.default.fileExists(atPath: folder.path), folder.path != "/" {
+            folder.deleteLastPathComponent()
+        }
+        var isFolder: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: folder.path, isDirectory: &isFolder), isFolder.boolValue else {
+            throw TinyGANError.failure("cannot write \(destination.path): \(folder.path) is not a folder")
+        }
+        guard access(folder.path, W_OK | X_OK) == 0 else {
+            throw TinyGANError.failure("cannot write \(destination.path): \(folder.path) is not writable "
+                + "(\(String(cString: strerror(errno))))")
+        }
+    }
+
     static func build(at destination: URL, replacing: Bool, _ fill: (URL) throws -> Void) throws {
         try StagedFolder.build(at: destination, replacing: replacing, proof: proof, fill)
     }

@@ -22,8 +22,8 @@ extension TinyGAN {
 
         @OptionGroup var options: ConfigOptions
 
-        @Option(help: "Independent runs in the fragility experiment.")
-        var runs = 10
+        @Option(help: "Independent runs in the fragility experiment (the article's: \(ArticleFacts.runs)).")
+        var runs = ArticleFacts.runs
 
         @Option(help: "Runs trained at once. (default: all cores)")
         var jobs: Int?
@@ -49,7 +49,8 @@ extension TinyGAN {
         @Flag(help: "Replace an existing report of the same name.")
         var force = false
 
-        @Option(help: ArgumentHelp("Folder of the templates. (default: ./templates or the repository's)", valueName: "folder"))
+        @Option(help: ArgumentHelp("Folder of the templates; it must hold report.mustache. (default: $TINYGAN_TEMPLATES, "
+                                   + "./templates, or the one beside the tinygan executable)", valueName: "folder"))
         var templates: String?
 
         @Flag(name: .shortAndLong, help: "Print nothing but errors.")
@@ -68,9 +69,10 @@ extension TinyGAN {
 
         func run() throws {
             let start = Date()
-            let settings = ReportSettings(title: title, language: ReportLanguage(rawValue: lang)!,
-                                          selfContained: selfContained,
-                                          templates: try ReportSettings.templatesFolder(explicit: templates))
+            // The templates are found, read and parsed before any work.
+            let settings = try ReportSettings(title: title, language: ReportLanguage(rawValue: lang)!,
+                                              selfContained: selfContained,
+                                              templates: try TemplatesFolder.locate(explicit: templates))
             if from != nil, !(try options.mergedLayer().isEmpty) {
                 throw TinyGANError.usage("--from rebuilds from the logs as they were trained; it takes no settings "
                     + "(--preset, --seed, --config, --NAME VALUE)")

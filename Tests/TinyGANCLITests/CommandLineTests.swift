@@ -22,11 +22,15 @@ struct Tool {
         var stderr: String
     }
 
-    static func run(_ arguments: [String], in folder: URL? = nil) throws -> Result {
+    /// Runs tinygan (or `program`) with `arguments`, in `folder`, with
+    /// `environment` (default: this process's).
+    static func run(_ arguments: [String], in folder: URL? = nil, program: URL = executable,
+                    environment: [String: String]? = nil) throws -> Result {
         let process = Process()
-        process.executableURL = executable
+        process.executableURL = program
         process.arguments = arguments
         if let folder { process.currentDirectoryURL = folder }
+        if let environment { process.environment = environment }
         let out = Pipe(), err = Pipe()
         process.standardOutput = out
         process.standardError = err

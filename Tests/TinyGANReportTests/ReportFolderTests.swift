@@ -15,7 +15,7 @@ import TinyGANReport
         try RunLogCoding.write(runs.main, to: mine.appendingPathComponent("r.jsonl"))
         try Data("notes".utf8).write(to: mine.appendingPathComponent("NOTES.md"))
         try FileManager.default.createDirectory(at: mine.appendingPathComponent("data"), withIntermediateDirectories: false)
-        let settings = ReportSettings(templates: templates)
+        let settings = try ReportSettings(templates: templates)
         #expect { try ReportBuilder.build(runs, settings: settings, destination: mine, replacing: true) } throws: {
             "\($0)".contains("will not replace \(mine.path)") && "\($0)".contains(".tinygan-report.json")
         }

@@ -97,7 +97,9 @@ final class PageReader: NSObject, XMLParserDelegate {
         }
         // The story's sections, with this run's configuration and numbers.
         for phrase in ["counterfeiter", "The five parts", "1 → 5 → 5 → 1", "4 → 10 → 10 → 1", "GANs are fragile",
-                       "Reproduce it", "tinygan report --preset article --seed 1 --epochs 30 --runs 4",
+                       "Reproduce it",
+                       "tinygan report --preset article --epochs 30 --d-steps 4 --g-steps 4 --batch-size 100 "
+                           + "--snapshot-interval 10 --seed 1 --runs 4",
                        "the article saw 8 of 10",
                        String(format: "%.3f", runs.main.final!.evaluation.mean)] {
             #expect(page.text.contains(phrase), "\(phrase)")
@@ -118,7 +120,8 @@ final class PageReader: NSObject, XMLParserDelegate {
         try ReportBuilder.build(runs, settings: ReportSettings(templates: templates), destination: report, replacing: false)
         let page = try PageReader.read(Data(contentsOf: report.appendingPathComponent("index.html")))
         for phrase in ["“moments-and-cdf”, 21 numbers", "Adam, lr 0.001", "R1 penalty", "γ = 1.0",
-                       "tinygan report --preset stable --seed 1 --epochs 30 --runs 2"] {
+                       "tinygan report --preset stable --epochs 30 --d-steps 4 --g-steps 4 --batch-size 100 "
+                           + "--snapshot-interval 10 --seed 1 --runs 2"] {
             #expect(page.text.contains(phrase), "\(phrase)")
         }
         #expect(!page.text.contains("sees only four moments"))
@@ -129,7 +132,7 @@ final class PageReader: NSObject, XMLParserDelegate {
         let folder = try temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
         let report = folder.appendingPathComponent("r")
-        let settings = ReportSettings(templates: templates)
+        let settings = try ReportSettings(templates: templates)
         try ReportBuilder.build(try shortRuns(count: 3), settings: settings, destination: report, replacing: false)
         let first = try String(contentsOf: report.appendingPathComponent("index.html"), encoding: .utf8)
         let figure = try Data(contentsOf: report.appendingPathComponent("figures/runs.svg"))
@@ -231,6 +234,8 @@ final class PageReader: NSObject, XMLParserDelegate {
             #expect(row[2].shown == "\(point.runs)" && row[3].shown == "\(point.success.successes)")
             #expect(Double(row[4].exact ?? "") == point.success.rate)
         }
-        #expect(page.text.contains("tinygan sweep --preset article --runs 2 --seed 1 --grid lr-g=1e-3,3e-3 --grid d-steps=1,2"))
+        #expect(page.text.contains("tinygan sweep --preset article --runs 2 --seed 1 --grid lr-g=1e-3,3e-3 --grid d-steps=1,2 "
+            + "--batch-size 40 --epochs 6 --g-steps 1"))
+        #expect(page.text.contains("The article saw 8 of 10 runs succeed; with 10 runs, that is any rate from 49% to 94%"))
     }
 }

@@ -1,0 +1,37 @@
+import Foundation
+import TinyGANCore
+
+/// What a page template renders: a struct whose stored properties are the
+/// template's keys (swift-mustache reads them by reflection, nested structs
+/// by dotted names, arrays as sections, `Bool`s as conditions, and a nil
+/// optional as absent). `t` holds the language's strings, each already
+/// rendered over the same view; it is filled in last.
+protocol PageView {
+    var t: [String: String] { get set }
+}
+
+/// The verdict rule's limits, as the pages state them (`Verdict`).
+struct VerdictRuleView {
+    let collapse = PageFormat.fixed(Verdict.collapseRatio, 2)
+    let shift = PageFormat.fixed(Verdict.shiftLimit, 2)
+    let spread = PageFormat.fixed(Verdict.spreadLimit, 2)
+    let distance = PageFormat.fixed(Verdict.distanceLimit, 2)
+    let ks = PageFormat.fixed(Verdict.ksLimit, 2)
+    /// With a typographic minus sign.
+    let flatness = PageFormat.fixed(Verdict.flatnessLimit, 1).replacingOccurrences(of: "-", with: "\u{2212}")
+}
+
+/// The article's experiment (`ArticleFacts`) and the 95% Wilson interval of
+/// its success rate.
+struct ArticleView {
+    let runs = ArticleFacts.runs
+    let successes = ArticleFacts.successes
+    let lower: String
+    let upper: String
+
+    init() {
+        let interval = WilsonInterval(successes: successes, trials: runs)
+        lower = PageFormat.percent(interval.lower)
+        upper = PageFormat.percent(interval.upper)
+    }
+}

@@ -1,0 +1,26 @@
+import Foundation
+
+/// The languages of the page; their words live in `templates/strings/LANG.json`.
+public enum ReportLanguage: String, CaseIterable, Sendable {
+    case en, zh
+}
+
+/// How to build a report, its templates loaded and checked.
+public struct ReportSettings: Sendable {
+    public var title: String?
+    public let language: ReportLanguage
+    public var selfContained: Bool
+    /// The templates and the language's strings, parsed.
+    public let templates: ReportTemplates
+
+    /// Loads the templates of `folder` (which holds `report.mustache`,
+    /// `sweep.mustache`, `style.mustache` and `strings/`) for `language`:
+    /// throws if any is missing or does not parse (`ReportTemplates`).
+    public init(title: String? = nil, language: ReportLanguage = .en, selfContained: Bool = false,
+                templates folder: URL) throws {
+        self.title = title
+        self.language = language
+        self.selfContained = selfContained
+        self.templates = try ReportTemplates(folder: folder, language: language)
+    }
+}

@@ -1,0 +1,64 @@
+import Foundation
+import TinyGANCore
+
+/// The values of a report's page (`templates/report.mustache`) and of the
+/// strings its prose is made of: the main run told in detail, the
+/// experiment's runs, figures, and how to reproduce them.
+struct ReportView: PageView {
+    let lang: String
+    /// The page's own title (`--title`), or empty for the language's.
+    let title: String
+    let hasTitle: Bool
+    let built = PageFormat.now()
+    let tool: String
+    let preset: String
+    /// The shell line that trains the same runs again (`ReportCommandLine`).
+    let command: String
+    let config: ConfigView
+    let main: RunRowView
+    let mainEpochs: Int
+    let mainDiverged: Bool
+    let runs: [RunRowView]
+    let runCount: Int
+    let successes: Int
+    let successRate: String
+    let gridSeeds, firstGridSeed, lastGridSeed: String
+    /// Seconds of training over all runs, one decimal.
+    let totalWall: String
+    /// Figure name -> the image source (`ReportBuilder.figureSources`).
+    let figures: [String: String]
+    /// Figures that could not be drawn, with why.
+    let skipped: [String]
+    let hasSkipped: Bool
+    let rule = VerdictRuleView()
+    let article = ArticleView()
+    var t: [String: String] = [:]
+
+    init(_ runs: ReportRuns, settings: ReportSettings, figures: [String: String], skipped: [String]) {
+        let main = runs.main
+        let successes = runs.grid.filter { $0.verdict == .success }.count
+        let gridSeeds = runs.grid.map { String($0.header.seed) }
+        lang = settings.language.rawValue
+        title = settings.title ?? ""
+        hasTitle = settings.title != nil
+        tool = main.header.tool
+        preset = main.header.config.preset
+        command = ReproduceCommand.shellLine(
+            ReportCommandLine.words(main: main.header, runs: runs.grid.count, language: settings.language))
+        config = ConfigView(main.header.config)
+        self.main = RunRowView(main)
+        mainEpochs = main.final?.epochsCompleted ?? 0
+        mainDiverged = main.final?.diverged ?? false
+        self.runs = runs.grid.map(RunRowView.init)
+        runCount = runs.grid.count
+        self.successes = successes
+        successRate = PageFormat.percent(Double(successes) / Double(max(runs.grid.count, 1)))
+        self.gridSeeds = gridSeeds.joined(separator: ", ")
+        firstGridSeed = gridSeeds.first ?? ""
+        lastGridSeed = gridSeeds.last ?? ""
+        totalWall = String(format: "%.1f", runs.all.compactMap { $0.final?.wallSeconds }.reduce(0, +))
+        self.figures = figures
+        self.skipped = skipped
+        hasSkipped = !skipped.isEmpty
+    }
+}

@@ -1,0 +1,42 @@
+import Foundation
+import TinyGANCore
+
+/// One run's final numbers as the page's table shows them: each statistic
+/// rounded (`shown`) and in full (`exact`, for `data-value`).
+struct RunRowView {
+    struct Statistic {
+        let shown: String
+        let exact: String
+
+        init(_ value: Double?) {
+            let v = value ?? .nan
+            shown = PageFormat.fixed(v, 3)
+            exact = "\(v)"
+        }
+    }
+
+    let seed: String
+    let mean, std, skewness, kurtosis, ks, w1: Statistic
+    let verdict: String
+    /// The verdict as a CSS class (no spaces).
+    let verdictKey: String
+    let success: Bool
+    let wall: String
+
+    /// A run without a final record counts as diverged.
+    init(_ log: RunLog) {
+        let e = log.final?.evaluation
+        let verdict = log.verdict ?? .diverged
+        seed = "\(log.header.seed)"
+        mean = Statistic(e?.mean)
+        std = Statistic(e?.std)
+        skewness = Statistic(e?.skewness)
+        kurtosis = Statistic(e?.excessKurtosis)
+        ks = Statistic(e?.ks)
+        w1 = Statistic(e?.wasserstein1)
+        self.verdict = verdict.rawValue
+        verdictKey = verdict.rawValue.replacingOccurrences(of: " ", with: "-")
+        success = verdict == .success
+        wall = PageFormat.fixed(log.final?.wallSeconds ?? 0, 2)
+    }
+}
