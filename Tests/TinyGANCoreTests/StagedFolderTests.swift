@@ -101,6 +101,29 @@ import TinyGANCore
         #expect(FileKind.of(stale.path) == .missing)
         #expect(try names(in: folder) == [live, unlike, unmarked].map(\.lastPathComponent).sorted() + ["other"])
     }
+
+    /// A builder killed between making its staging folder and writing the
+    /// proof leaves an empty folder, or one holding only the proof's
+    /// temporary file: the next build removes those too, and nothing that
+    /// holds anything else (the kill-9 test once left such a folder behind).
+    @Test func staleStagingKilledBeforeItsProof() throws {
+        let folder = try scratchFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let dead = try deadPID()
+        let empty = folder.appendingPathComponent(".c.building-\(dead)-00000001")
+        let partial = folder.appendingPathComponent(".c.building-\(dead)-00000002")
+        let foreign = folder.appendingPathComponent(".c.building-\(dead)-00000003")
+        let linked = folder.appendingPathComponent(".c.building-\(dead)-00000004")
+        for url in [empty, partial, foreign, linked] { try FileManager.default.createDirectory(at: url, withIntermediateDirectories: false) }
+        try Data("{".utf8).write(to: partial.appendingPathComponent("..test-manifest.json.9f3a.partial"))
+        try Data("{".utf8).write(to: foreign.appendingPathComponent("..test-manifest.json.9f3a.partial"))
+        try Data("mine".utf8).write(to: foreign.appendingPathComponent("notes.txt"))
+        try FileManager.default.createSymbolicLink(atPath: linked.appendingPathComponent("..test-manifest.json.ab.partial").path,
+                                                   withDestinationPath: "/etc/passwd")
+        try StagedFolder.build(at: folder.appendingPathComponent("other"), replacing: false, proof: proof) { _ in }
+        let left = try names(in: folder)
+        #expect(left == [foreign, linked].map(\.lastPathComponent).sorted() + ["other"], "\(left)")
+    }
 }
 
 /// Outcomes gathered across threads.

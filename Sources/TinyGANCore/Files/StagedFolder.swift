@@ -42,7 +42,9 @@ public struct FolderProof: Sendable {
 ///    now under the staging name, is then deleted, its proof last.
 /// 4. Staging folders of dead builders (kill(PID, 0) fails with ESRCH) that
 ///    carry the proof are deleted by the next build in the same parent
-///    folder; nothing else is touched.
+///    folder, and so are those killed before the proof was in place: empty,
+///    or holding nothing but the proof's own temporary file. Nothing else
+///    is touched.
 public enum StagedFolder {
     /// Throws, naming it, unless `destination` is missing or (with
     /// `replacing`) a folder the proof accepts: call it before long work.
@@ -135,8 +137,21 @@ public enum StagedFolder {
                   let pid = Int32(name[pidRange]), pid > 0, pid != getpid() else { continue }
             let folder = parent.appendingPathComponent(name)
             guard kill(pid, 0) == -1, errno == ESRCH, FileKind.of(folder.path) == .folder,
-                  proof.isMarked(folder) else { continue }
+                  proof.isMarked(folder) || isUnmarkedStart(folder, proofFile: proof.file) else { continue }
             remove(folder, proofLast: proof.file)
+        }
+    }
+
+    /// Whether `folder` is a staging folder whose builder died before its
+    /// proof was written: empty, or holding only the temporary files of
+    /// `AtomicFile` writing the proof (`.FILE.HEX.partial`).
+    static func isUnmarkedStart(_ folder: URL, proofFile: String) -> Bool {
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder.path) else { return false }
+        let prefix = ".\(proofFile).", suffix = ".partial"
+        return names.allSatisfy { name in
+            name.hasPrefix(prefix) && name.hasSuffix(suffix) && name.count > prefix.count + suffix.count
+                && name.dropFirst(prefix.count).dropLast(suffix.count).allSatisfy(\.isHexDigit)
+                && FileKind.of(folder.appendingPathComponent(name).path) == .regular
         }
     }
 
