@@ -38,7 +38,7 @@ extension TinyGAN {
         var out: String?
 
         @Option(help: "Language of the page: \(ReportLanguage.allCases.map(\.rawValue).joined(separator: ", ")).")
-        var lang = "en"
+        var lang = ReportLanguage.en
 
         @Option(help: "Title of the page. (default: the language's own)")
         var title: String?
@@ -59,9 +59,6 @@ extension TinyGAN {
         func validate() throws {
             guard runs >= 1 && runs <= 1000 else { throw ValidationError("--runs must be between 1 and 1000 (got \(runs))") }
             if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1 (got \(jobs))") }
-            guard ReportLanguage(rawValue: lang) != nil else {
-                throw ValidationError("--lang must be one of \(ReportLanguage.allCases.map(\.rawValue).joined(separator: ", ")) (got '\(lang)')")
-            }
             if let name, name.isEmpty || name.contains("/") || name.hasPrefix(".") {
                 throw ValidationError("--name must be a plain folder name (got '\(name)')")
             }
@@ -70,7 +67,7 @@ extension TinyGAN {
         func run() throws {
             let start = Date()
             // The templates are found, read and parsed before any work.
-            let settings = try ReportSettings(title: title, language: ReportLanguage(rawValue: lang)!,
+            let settings = try ReportSettings(title: title, language: lang,
                                               selfContained: selfContained,
                                               templates: try TemplatesFolder.locate(explicit: templates))
             if from != nil, !(try options.mergedLayer().isEmpty) {

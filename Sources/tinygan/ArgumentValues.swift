@@ -1,5 +1,9 @@
 import ArgumentParser
 import TinyGANPlot
+import TinyGANReport
+
+/// `--lang`: the language of a report's page.
+extension ReportLanguage: ExpressibleByArgument {}
 
 /// `--format`: the image files each figure becomes.
 enum FormatChoice: String, CaseIterable, ExpressibleByArgument {
