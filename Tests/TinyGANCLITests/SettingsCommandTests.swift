@@ -55,20 +55,28 @@ import TinyGANCore
         #expect(try strip(first) == strip(third))
     }
 
-    /// Case 6: run K of a sweep and `train --seed K` end with the same final
-    /// record, though the sweep logs every 50th epoch and takes no snapshots.
-    @Test func trainAndSweepAgreeOnTheFinalRecord() throws {
+    /// Case 6: run K of a sweep, the main run of a report on seed K and
+    /// `train --seed K` end with the same final record, though the sweep
+    /// logs every 50th epoch without snapshots and the report's experiment
+    /// runs log every 10th.
+    @Test func trainSweepAndReportAgreeOnTheFinalRecord() throws {
         let folder = try Tool.temporaryFolder()
         let quick = ["--epochs", "40", "--batch-size", "50", "--d-steps", "2", "--g-steps", "2"]
         #expect(try Tool.run(["sweep", "-q", "--runs", "2", "--seed", "3", "--jobs", "1", "--out", "s"] + quick, in: folder).status == 0)
         #expect(try Tool.run(["train", "-q", "--seed", "4", "--snapshot-interval", "7", "--out", "t.jsonl"] + quick, in: folder).status == 0)
+        #expect(try Tool.run(["report", "-q", "--seed", "3", "--runs", "1", "--jobs", "1", "--out", "r", "--name", "x"] + quick,
+                             in: folder).status == 0)
         let swept = try RunLogCoding.read(from: folder.appendingPathComponent("s/runs/base/seed4.jsonl"))
         let trained = try RunLogCoding.read(from: folder.appendingPathComponent("t.jsonl"))
-        var a = try #require(swept.final), b = try #require(trained.final)
-        a.wallSeconds = 0
-        b.wallSeconds = 0
-        #expect(a == b)
-        #expect(swept.header.config.logInterval == 50 && trained.header.config.logInterval == 1)
+        let reported = try RunLogCoding.read(from: folder.appendingPathComponent("r/x/runs/seed4.jsonl"))
+        let finals = try [swept, trained, reported].map { log in
+            var final = try #require(log.final)
+            final.wallSeconds = 0
+            return final
+        }
+        #expect(finals[0] == finals[1] && finals[1] == finals[2])
+        #expect(swept.header.config.logInterval == 50 && trained.header.config.logInterval == 1
+                && reported.header.config.logInterval == 10)
     }
 
     /// Cases 11 and 13: messages that name the setting and the problem,
