@@ -32,6 +32,7 @@ extension TinyGAN {
             #endif
             let (config, firstSeed) = try options.resolve()
             print("preset \(config.preset): \(config.epochs) epochs of \(config.discriminatorSteps)+\(config.generatorSteps) steps, batch \(config.batchSize)")
+            let gaugeBefore = MachineGauge.seconds()
             var seconds: [Double] = []
             var firstLog: RunLog?
             for k in 0..<runs {
@@ -49,6 +50,9 @@ extension TinyGAN {
             let median = sorted[sorted.count / 2]
             print(String(format: "seconds per run: min %.3f, median %.3f, max %.3f over %d runs",
                          sorted.first!, median, sorted.last!, runs))
+            let gauge = (gaugeBefore + MachineGauge.seconds()) / 2
+            print(String(format: "machine gauge: %.3f ms (MachineGauge: 2^20 FMA + 2^20 tanh, median before and after); "
+                         + "median run = %.0f gauge units", gauge * 1e3, median / gauge))
             print(String(format: "peak memory (max RSS): %.1f MB", Self.peakResidentMegabytes()))
             if figures, let firstLog { try timeFigures(firstLog) }
         }
