@@ -238,7 +238,11 @@ public enum ArticleFigures {
     }
 
     static func finalRecord(_ log: RunLog) throws -> FinalRecord {
-        guard let final = log.final else { throw FigureUnavailable(description: "the log has no final record") }
+        guard let final = log.final else {
+            throw FigureUnavailable(description: log.isOriginalPrintout
+                ? "needs the final values, which this printout lacks (the original prints them only when matplotlib is installed)"
+                : "the log has no final record")
+        }
         return final
     }
 

@@ -46,6 +46,12 @@ public struct ReportRuns: Sendable {
         let logFiles = names.filter { $0.hasSuffix(".jsonl") || $0.hasSuffix(".txt") }.sorted()
         guard !logFiles.isEmpty else { throw TinyGANError.failure("\(source.path) holds no run logs (*.jsonl)") }
         var logs = try logFiles.map { (name: $0, log: try RunLogCoding.load(from: source.appendingPathComponent($0))) }
+        let unfinished = logs.filter { $0.log.final == nil }.map(\.name)
+        if !unfinished.isEmpty {
+            throw TinyGANError.failure("\(unfinished.joined(separator: ", ")) in \(source.path) "
+                + "\(unfinished.count == 1 ? "has" : "have") no final values (a printout of the original without "
+                + "matplotlib ends after its epochs); a report needs them: `tinygan plot` draws what such a log holds")
+        }
         // The configuration most logs share is the experiment; the others are named.
         let configs = logs.map { comparable($0.log.header.config) }
         let reference = configs.max { a, b in configs.filter { $0 == a }.count < configs.filter { $0 == b }.count }!

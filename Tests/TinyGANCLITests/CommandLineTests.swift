@@ -204,6 +204,25 @@ struct Tool {
         #expect(result.stderr.contains("skipped \(printed.path): mapping: the log has no generator snapshots"))
     }
 
+    /// A printout of the original without its final values (no matplotlib)
+    /// draws what it holds, the moments and the losses, and names the
+    /// figures that need the values; a report of it is refused, saying why.
+    @Test func printoutWithoutFinalValues() throws {
+        let folder = try Tool.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let text = OriginalPrintoutSample.text
+        let cut = String(text.prefix(upTo: text.range(of: "Values")!.lowerBound))
+        try FileManager.default.createDirectory(at: folder.appendingPathComponent("runs"), withIntermediateDirectories: true)
+        let printed = folder.appendingPathComponent("runs/original.txt")
+        try Data(cut.utf8).write(to: printed)
+        let result = try Tool.run(["plot", printed.path, "--out", "f", "--format", "svg"], in: folder)
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(try files(folder.appendingPathComponent("f")) == ["losses.svg", "moments.svg"])
+        #expect(result.stderr.contains("distribution: needs the final values, which this printout lacks"))
+        let report = try Tool.run(["report", "--from", "runs", "-q"], in: folder)
+        #expect(report.status == 1 && report.stderr.contains("original.txt in") && report.stderr.contains("no final values"))
+    }
+
     /// Bad input: one clear message naming the file; exit 1 when nothing can be drawn.
     @Test func badLogs() throws {
         let folder = try Tool.temporaryFolder()

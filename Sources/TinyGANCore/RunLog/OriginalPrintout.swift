@@ -14,11 +14,17 @@ import Foundation
 /// epochs completed, so `Epoch 100` becomes epoch 101. The result is a run
 /// log of the article's configuration with one epoch record per printed
 /// line, no snapshots, and a final record whose samples are the printed
-/// values; it has no weights (the original does not print them). Lines may
+/// values; it has no weights (the original does not print them). The
+/// original prints the values only when matplotlib is installed; without
+/// them the log has no final record (`RunLog.isOriginalPrintout` tells such
+/// a log apart from one still being written). Lines may
 /// end in LF, CRLF (Windows) or CR alone (old Mac OS): each is one line end.
 public enum OriginalPrintout {
     static let epochLine = try! NSRegularExpression(pattern:
         #"Epoch\s+(\d+):\s*D\s*\(\s*(\S+)\s+real_err,\s*(\S+)\s+fake_err\)\s*G\s*\(\s*(\S+)\s+err\);\s*Real Dist\s*\(\[(.*?)\]\),\s*Fake Dist\s*\(\[(.*?)\]\)"#)
+
+    /// The header's `tool` of a log read from a printout.
+    public static let toolName = "original PyTorch script (printed output)"
 
     /// Whether `text` looks like the original's output.
     public static func recognizes(_ text: String) -> Bool {
@@ -62,12 +68,14 @@ public enum OriginalPrintout {
         guard !epochs.isEmpty else {
             throw TinyGANError.file(file, line: nil, "holds no epoch lines of the original's output")
         }
-        guard let values else {
-            throw TinyGANError.file(file, line: nil, "has no final 'Values: [...]' line (truncated output?)")
-        }
         var config = Presets.article
-        config.logInterval = epochs.count > 1 ? epochs[1].epoch - epochs[0].epoch : 1
+        config.logInterval = max(1, epochs.count > 1 ? epochs[1].epoch - epochs[0].epoch : 1)
         config.epochs = max(config.epochs, epochs.last!.epoch)
+        let header = RunHeader(config: config, seed: 0, tool: toolName)
+        // Without matplotlib the original prints no final values: the log
+        // then holds the epochs alone, and figures that need the final
+        // samples say so.
+        guard let values else { return RunLog(header: header, epochs: epochs, snapshots: [], final: nil) }
         let target = Normal(mean: config.targetMean, std: config.targetStd)
         let histogram = Histogram.forTarget(target, holding: values)
         let diverged = !values.allSatisfy(\.isFinite)
@@ -76,8 +84,7 @@ public enum OriginalPrintout {
             divergence: diverged ? "non-finite values in the printed output" : nil, lastBatch: values,
             evaluation: SampleStatistics(samples: values, target: target), samples: values, histogram: histogram,
             generator: nil, discriminator: nil, wallSeconds: 0)
-        return RunLog(header: RunHeader(config: config, seed: 0, tool: "original PyTorch script (printed output)"),
-                      epochs: epochs, snapshots: [], final: final)
+        return RunLog(header: header, epochs: epochs, snapshots: [], final: final)
     }
 
     /// "0.5", "np.float64(0.5)", "nan" -> Double.

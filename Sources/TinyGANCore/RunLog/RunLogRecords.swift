@@ -131,7 +131,8 @@ public struct RunLog: Equatable, Sendable {
     public var header: RunHeader
     public var epochs: [EpochRecord]
     public var snapshots: [SnapshotRecord]
-    /// Nil only for a log that is still being written.
+    /// Nil for a log that is still being written, and for a printout of
+    /// the original without its final values.
     public var final: FinalRecord?
 
     public init(header: RunHeader, epochs: [EpochRecord] = [], snapshots: [SnapshotRecord] = [],
@@ -141,6 +142,9 @@ public struct RunLog: Equatable, Sendable {
         self.snapshots = snapshots
         self.final = final
     }
+
+    /// Whether the log was read from the original script's printout.
+    public var isOriginalPrintout: Bool { header.tool == OriginalPrintout.toolName }
 
     public var target: Normal { Normal(mean: header.config.targetMean, std: header.config.targetStd) }
 }
