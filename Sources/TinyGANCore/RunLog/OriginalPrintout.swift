@@ -68,7 +68,7 @@ public enum OriginalPrintout {
         var config = Presets.article
         config.logInterval = epochs.count > 1 ? epochs[1].epoch - epochs[0].epoch : 1
         config.epochs = max(config.epochs, epochs.last!.epoch)
-        let target = Normal(mean: config.targetMean, std: config.targetStd)
+        let target = config.target
         let histogram = Histogram.forTarget(target, holding: values)
         let diverged = !values.allSatisfy(\.isFinite)
         let final = FinalRecord(

@@ -142,7 +142,7 @@ public struct RunLog: Equatable, Sendable {
         self.final = final
     }
 
-    public var target: Normal { Normal(mean: header.config.targetMean, std: header.config.targetStd) }
+    public var target: Target { header.config.target }
 }
 
 public enum TinyGANVersion {
