@@ -45,9 +45,8 @@ struct DataFile {
         var index: Int?
         var values: [Double] = []
         var number = 0
-        for rawLine in text.split(separator: "\n", omittingEmptySubsequences: false) {
+        for line in text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline) {  // LF, CRLF or CR
             number += 1
-            let line = rawLine.hasSuffix("\r") ? rawLine.dropLast() : rawLine
             if line.allSatisfy(\.isWhitespace) { continue }
             var field = line.trimmingCharacters(in: .whitespaces)
             if let column {
