@@ -10,17 +10,8 @@ import TinyGANCore
                         "lognormal:0.2,0.6", "student-t:5,2,1.5"]
     static let targets = specs.map { try! Target(spec: $0) }
 
-    /// 5-point Gauss-Legendre of f on [a, b] in `panels` panels.
-    static func integral(_ a: Double, _ b: Double, panels: Int = 4000, _ f: (Double) -> Double) -> Double {
-        let nodes = [-0.906179845938664, -0.5384693101056831, 0, 0.5384693101056831, 0.906179845938664]
-        let weights = [0.23692688505618908, 0.47862867049520764, 0.5688888888888889, 0.47862867049520764, 0.23692688505618908]
-        let h = (b - a) / Double(panels)
-        var total = 0.0
-        for k in 0..<panels {
-            let mid = a + (Double(k) + 0.5) * h
-            for j in 0..<5 { total += weights[j] * f(mid + 0.5 * h * nodes[j]) }
-        }
-        return total * 0.5 * h
+    static func integral(_ a: Double, _ b: Double, _ f: (Double) -> Double) -> Double {
+        GaussLegendre.integral(a, b, panels: 4000, f)
     }
 
     /// integral of f over [F^-1(1e-12), F^-1(1 - 1e-12)], split at the breakpoints.

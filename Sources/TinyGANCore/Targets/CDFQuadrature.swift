@@ -21,21 +21,6 @@ struct CDFQuadrature {
         panelWidth = target.std / 8
     }
 
-    static let nodes = [-0.906179845938664, -0.5384693101056831, 0, 0.5384693101056831, 0.906179845938664]
-    static let weights = [0.23692688505618908, 0.47862867049520764, 0.5688888888888889,
-                          0.47862867049520764, 0.23692688505618908]
-
-    /// 5-point Gauss-Legendre of f over [a, b] in `panels` equal panels.
-    static func gaussLegendre(_ a: Double, _ b: Double, panels: Int, _ f: (Double) -> Double) -> Double {
-        let h = (b - a) / Double(panels)
-        var total = 0.0
-        for k in 0..<panels {
-            let mid = a + (Double(k) + 0.5) * h
-            for j in 0..<5 { total += weights[j] * f(mid + 0.5 * h * nodes[j]) }
-        }
-        return total * 0.5 * h
-    }
-
     /// integral_a^b F(x) dx for a <= b.
     func integralOfCDF(_ a: Double, _ b: Double) -> Double {
         guard b > a else { return 0 }
@@ -44,7 +29,7 @@ struct CDFQuadrature {
         for k in 1..<cuts.count {
             let width = cuts[k] - cuts[k - 1]
             let panels = Swift.min(4096, Swift.max(1, Int((width / panelWidth).rounded(.up))))
-            total += Self.gaussLegendre(cuts[k - 1], cuts[k], panels: panels, target.cdf)
+            total += GaussLegendre.integral(cuts[k - 1], cuts[k], panels: panels, target.cdf)
         }
         return total
     }
@@ -52,7 +37,7 @@ struct CDFQuadrature {
     /// integral_{-inf}^a F(x) dx.
     func lowerTail(_ a: Double) -> Double {
         let m = Swift.min(a, target.mean), s = target.std
-        let far = Self.gaussLegendre(0, 1, panels: 256) { u in
+        let far = GaussLegendre.integral(0, 1, panels: 256) { u in
             target.cdf(m - s * u / (1 - u)) * s / ((1 - u) * (1 - u))
         }
         return far + integralOfCDF(m, a)
@@ -61,7 +46,7 @@ struct CDFQuadrature {
     /// integral_b^inf (1 - F(x)) dx.
     func upperTail(_ b: Double) -> Double {
         let m = Swift.max(b, target.mean), s = target.std
-        let far = Self.gaussLegendre(0, 1, panels: 256) { u in
+        let far = GaussLegendre.integral(0, 1, panels: 256) { u in
             (1 - target.cdf(m + s * u / (1 - u))) * s / ((1 - u) * (1 - u))
         }
         return far + (m - b) - integralOfCDF(b, m)
@@ -87,5 +72,24 @@ struct CDFQuadrature {
             }
         }
         return total
+    }
+}
+
+/// 5-point Gauss-Legendre quadrature: exact for polynomials of degree 9 on
+/// each panel; error O(h^10 f^(10)) for smooth f.
+public enum GaussLegendre {
+    static let nodes = [-0.906179845938664, -0.5384693101056831, 0, 0.5384693101056831, 0.906179845938664]
+    static let weights = [0.23692688505618908, 0.47862867049520764, 0.5688888888888889,
+                          0.47862867049520764, 0.23692688505618908]
+
+    /// integral_a^b f in `panels` equal panels.
+    public static func integral(_ a: Double, _ b: Double, panels: Int, _ f: (Double) -> Double) -> Double {
+        let h = (b - a) / Double(panels)
+        var total = 0.0
+        for k in 0..<panels {
+            let mid = a + (Double(k) + 0.5) * h
+            for j in 0..<5 { total += weights[j] * f(mid + 0.5 * h * nodes[j]) }
+        }
+        return total * 0.5 * h
     }
 }

@@ -1,3 +1,4 @@
+import Foundation
 import RealModule
 
 /// The Laplace distribution: density exp(-|x - m| / b) / (2 b), mean m,
@@ -27,7 +28,7 @@ public struct LaplaceTarget: TargetDistribution, Equatable {
             for i in batch.indices {
                 let bits = rng.next()
                 let u = Double(Int64(bitPattern: bits >> 11)) * 0x1p-53
-                let e = -Double.log(onePlus: -u)
+                let e = -Foundation.log1p(-u)
                 batch[i] = Float(location + (bits & 1 == 0 ? scale * e : -scale * e))
             }
         }

@@ -1,3 +1,4 @@
+import Foundation
 import RealModule
 
 /// The log-normal distribution: X = exp(mu + sigma Z), Z ~ N(0, 1), with
@@ -30,7 +31,7 @@ public struct LognormalTarget: TargetDistribution, Equatable {
     public func fill(_ batch: inout [Float], using rng: inout Xoshiro256StarStar) {
         NormalSampler.shared.withVariates { normal in
             batch.withUnsafeMutableBufferPointer { batch in
-                for i in batch.indices { batch[i] = Float(Double.exp(mu + sigma * normal.next(&rng))) }
+                for i in batch.indices { batch[i] = Float(Foundation.exp(mu + sigma * normal.next(&rng))) }
             }
         }
     }
