@@ -94,7 +94,7 @@ public enum ArticleFigures {
             return Panel(title: "seed \(log.header.seed): \(verdict.rawValue)", titleColor: verdict == .success ? .black : .vermillion,
                          xLabel: "x", xRange: range,
                          series: [densityBars(final.histogram, range: range, color: color),
-                                  targetCurve(log.target, range: range, label: nil)],
+                                  targetCurve(log.target, range: range, labelled: false)],
                          mark: divergedMark(log))
         }
         let successes = logs.filter { $0.verdict == .success }.count
@@ -142,8 +142,10 @@ public enum ArticleFigures {
             series.append(.line(z, snapshot.mapping.map(Double.init), color: Color.blue.opacity(isLast ? 1 : 0.1 + 0.5 * t),
                                 width: isLast ? 2.6 : 1.1, label: label))
         }
+        let ideal = log.target.gaussian != nil ? "mean + std \u{00B7} \u{03A6}\u{207B}\u{00B9}(z)"
+                                               : "F\u{207B}\u{00B9}(z) of \(log.target.label)"
         series.append(.line(idealZ, idealZ.map { log.target.quantile($0) }, color: .vermillion, width: 2, dash: [7, 4],
-                            label: "ideal: mean + std \u{00B7} \u{03A6}\u{207B}\u{00B9}(z)"))
+                            label: "ideal: \(ideal)"))
         let panel = Panel(xLabel: "noise z", yLabel: "G(z)", xRange: 0...1, series: series, legend: .topLeft,
                           mark: divergedMark(log))
         return Figure(width: 760, height: 500, title: "What G learned: its map from noise to data\(runName(log))",
@@ -179,7 +181,7 @@ public enum ArticleFigures {
         let panels = chosen.map { snapshot in
             Panel(title: "epoch \(snapshot.epoch)", xLabel: "x", xRange: range,
                   series: [densityBars(snapshot.histogram, range: range, color: .blue),
-                           targetCurve(log.target, range: range, label: nil)])
+                           targetCurve(log.target, range: range, labelled: false)])
         }
         let columns = min(5, panels.count)
         let rows = (panels.count + columns - 1) / columns
@@ -201,7 +203,7 @@ public enum ArticleFigures {
         let range = xRange([log])
         let exact = ExactDensity(generator: generator, range: range, bins: 500)
         let peak = exact.density.max() ?? 0
-        let targetPeak = log.target.density(log.target.mean)
+        let targetPeak = peakDensity(log.target, range: range)
         let histogram = densityBars(final.histogram, range: range, color: Color.gray, label: "10,000 samples")
         let ceiling = max(2.2 * targetPeak, (histogram.ys.max() ?? 0) * 1.15)
         var annotations: [Annotation] = []
@@ -280,13 +282,26 @@ public enum ArticleFigures {
         return .bars(edges: edges, heights: heights, width: h.binWidth, color: color, label: label)
     }
 
-    static func targetCurve(_ target: Normal, range: ClosedRange<Double>, label: String? = "target N(4, 1.25\u{00B2})") -> Series {
-        let xs = (0...300).map { range.lowerBound + (range.upperBound - range.lowerBound) * Double($0) / 300 }
-        let name = label.map { _ in "target N(\(format(target.mean)), \(format(target.std))\u{00B2})" }
-        return .line(xs, xs.map(target.density), color: .black, width: 1.6, dash: [6, 4], label: name)
+    /// The target's density on 301 points of `range`, labelled with the
+    /// target's name when `labelled`.
+    static func targetCurve(_ target: Target, range: ClosedRange<Double>, labelled: Bool = true) -> Series {
+        let xs = curvePoints(range)
+        let name = target.gaussian != nil ? "N(\(format(target.mean)), \(format(target.std))\u{00B2})" : target.label
+        return .line(xs, xs.map(target.density), color: .black, width: 1.6, dash: [6, 4],
+                     label: labelled ? "target \(name)" : nil)
     }
 
-    /// An x range that holds every log's target mean +- 4 std and final
+    static func curvePoints(_ range: ClosedRange<Double>) -> [Double] {
+        (0...300).map { range.lowerBound + (range.upperBound - range.lowerBound) * Double($0) / 300 }
+    }
+
+    /// The target's highest density: at its mean, or on the curve's points.
+    static func peakDensity(_ target: Target, range: ClosedRange<Double>) -> Double {
+        curvePoints(range).reduce(target.density(target.mean)) { max($0, target.density($1)) }
+    }
+
+    /// An x range that holds every log's target mean +- 4 std and its
+    /// quantiles 0.001 and 0.999 (the same for a Gaussian), and the final
     /// histogram's occupied bins (ignoring the 0.1% in the tails).
     static func xRange(_ logs: [RunLog]) -> ClosedRange<Double> {
         guard !logs.isEmpty else { return 0...1 }
@@ -294,9 +309,9 @@ public enum ArticleFigures {
     }
 
     /// The same range for `histograms` against `targets` (at least one).
-    static func xRange(targets: [Normal], histograms: [Histogram]) -> ClosedRange<Double> {
-        var low = targets.map { $0.mean - 4 * $0.std }.min() ?? 0
-        var high = targets.map { $0.mean + 4 * $0.std }.max() ?? 1
+    static func xRange(targets: [Target], histograms: [Histogram]) -> ClosedRange<Double> {
+        var low = targets.map { min($0.mean - 4 * $0.std, $0.quantile(0.001)) }.min() ?? 0
+        var high = targets.map { max($0.mean + 4 * $0.std, $0.quantile(0.999)) }.max() ?? 1
         for h in histograms {
             let total = h.counts.reduce(0, +)
             guard total > 0 else { continue }

@@ -10,8 +10,8 @@ public enum SweepFigures {
         public var verdict: Verdict
         public var ks: Double
         public var histogram: Histogram
-        public var target: Normal
-        public init(label: String, verdict: Verdict, ks: Double, histogram: Histogram, target: Normal) {
+        public var target: Target
+        public init(label: String, verdict: Verdict, ks: Double, histogram: Histogram, target: Target) {
             self.label = label; self.verdict = verdict; self.ks = ks; self.histogram = histogram; self.target = target
         }
     }
@@ -23,7 +23,7 @@ public enum SweepFigures {
     /// since).
     public static func all(_ sweep: SweepFolder, summary: SweepSummary) throws -> [(name: String, figure: Figure)] {
         var entries: [Entry] = []
-        var targets: [Normal] = []
+        var targets: [Target] = []
         for run in try sweep.runs() {
             guard let log = sweep.finishedLog(run) else { continue }
             if !targets.contains(log.target) { targets.append(log.target) }
@@ -48,7 +48,7 @@ public enum SweepFigures {
                   titleColor: entry.verdict == .success ? .black : .vermillion, xRange: range,
                   series: [ArticleFigures.densityBars(entry.histogram, range: range,
                                                       color: entry.verdict == .success ? .blue : .vermillion),
-                           ArticleFigures.targetCurve(entry.target, range: range, label: nil)])
+                           ArticleFigures.targetCurve(entry.target, range: range, labelled: false)])
         }
         let columns = min(10, max(1, panels.count)), rows = (panels.count + columns - 1) / columns
         let successes = shown.filter { $0.verdict == .success }.count
@@ -61,7 +61,7 @@ public enum SweepFigures {
     /// coloured by verdict, with dashed lines at each target's mean and std
     /// (a grid over the target gives a lattice whose crossings are the
     /// targets).
-    public static func outcomes(_ summary: SweepSummary, targets: [Normal]) -> Figure {
+    public static func outcomes(_ summary: SweepSummary, targets: [Target]) -> Figure {
         var series: [Series] = []
         for (k, verdict) in Verdict.allCases.enumerated() {
             let rows = summary.rows.filter {

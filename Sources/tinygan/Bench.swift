@@ -22,6 +22,9 @@ extension TinyGAN {
         @Flag(help: "Also time reading the first run's log and drawing all figures from it, as PNG and SVG.")
         var figures = false
 
+        @Flag(help: "Only time each kind of target's sampler (ns per value, against the Gaussian's) and exit.")
+        var samplers = false
+
         func validate() throws {
             guard runs >= 1 else { throw ValidationError("--runs must be at least 1") }
         }
@@ -31,6 +34,7 @@ extension TinyGAN {
             print("warning: this is a debug build; build with -c release for meaningful numbers")
             #endif
             let (config, firstSeed) = try options.resolve()
+            if samplers { return timeSamplers(extra: config.target) }
             print("preset \(config.preset): \(config.epochs) epochs of \(config.discriminatorSteps)+\(config.generatorSteps) steps, batch \(config.batchSize)")
             let gaugeBefore = MachineGauge.seconds()
             var seconds: [Double] = []
@@ -55,6 +59,32 @@ extension TinyGAN {
                          + "median run = %.0f gauge units", gauge * 1e3, median / gauge))
             print(String(format: "peak memory (max RSS): %.1f MB", Self.peakResidentMegabytes()))
             if figures, let firstLog { try timeFigures(firstLog) }
+        }
+
+        /// Nanoseconds per value of each target's `fill` into a 500-value
+        /// batch (the article's minibatch), median of 7 rounds of 2e6 values,
+        /// and the ratio to the article's Gaussian.
+        func timeSamplers(extra: Target) {
+            let specs = ["gaussian:4,1.25", "mixture:0.5*N(-2,0.5)+0.5*N(2,0.5)", "uniform:0,1", "laplace:0,1",
+                         "lognormal:0,0.5", "student-t:5,0,1"]
+            var targets = specs.map { try! Target(spec: $0) }
+            if !targets.contains(extra) { targets.append(extra) }
+            var batch = [Float](repeating: 0, count: 500)
+            var rng = Xoshiro256StarStar(seed: 1)
+            var gaussian = 0.0
+            for target in targets {
+                var rounds: [Double] = []
+                for _ in 0..<7 {
+                    let start = DispatchTime.now()
+                    for _ in 0..<4000 { target.fill(&batch, using: &rng) }
+                    rounds.append(Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 2e6)
+                }
+                let ns = rounds.sorted()[3]
+                if gaussian == 0 { gaussian = ns }
+                let name = String(target.spec.prefix(40))
+                print(name + String(repeating: " ", count: 41 - name.count)
+                    + String(format: "%6.2f ns per value (%.2fx the Gaussian)", ns, ns / gaussian))
+            }
         }
 
         /// Median over 5 repetitions of: reading the log, then drawing all

@@ -16,7 +16,7 @@ import TinyGANCore
     /// A sample value for each stored setting, different from the
     /// article's and valid in it.
     static let samples: [String: String] = [
-        "target-mean": "-2.5", "target-std": "0.75", "epochs": "7", "d-steps": "3", "g-steps": "2",
+        "target": "laplace:1.0,2.0", "target-mean": "-2.5", "target-std": "0.75", "epochs": "7", "d-steps": "3", "g-steps": "2",
         "batch-size": "40", "g-hidden": "6,4", "g-activation": "relu", "d-hidden": "9,3",
         "d-activation": "elu", "d-input": "moments-and-cdf", "g-optimizer": "adam", "d-optimizer": "adam",
         "lr-g": "0.002", "lr-d": "0.0005", "momentum-g": "0.5", "momentum-d": "0.25", "beta1-g": "0.5",

@@ -23,15 +23,22 @@ public struct Histogram: Codable, Equatable, Sendable {
         nonFinite = 0
     }
 
-    /// The fixed bins of the run logs: width std / 10 over mean +- 16 std,
-    /// wide enough to hold the article's failures (a spike near -11, a
-    /// concave run near 6) for its target N(4, 1.25^2).
-    public static func forTarget(_ target: Normal) -> Histogram {
+    /// The fixed bins of the run logs: width std / 10 over mean +- 16 std of
+    /// the target, wide enough to hold the article's failures (a spike near
+    /// -11, a concave run near 6) for its target N(4, 1.25^2).
+    public static func forTarget(_ target: Normal) -> Histogram { forTarget(Target(target)) }
+
+    public static func forTarget(_ target: Target) -> Histogram {
         Histogram(lower: target.mean - 16 * target.std, binWidth: target.std / 10, binCount: 320)
     }
 
     /// `values` on the fixed bins of `forTarget(target)`.
     public static func forTarget<C: Collection>(_ target: Normal, holding values: C) -> Histogram
+    where C.Element: BinaryFloatingPoint {
+        forTarget(Target(target), holding: values)
+    }
+
+    public static func forTarget<C: Collection>(_ target: Target, holding values: C) -> Histogram
     where C.Element: BinaryFloatingPoint {
         var histogram = forTarget(target)
         histogram.add(values)

@@ -1,4 +1,7 @@
-/// Summary statistics of a sample x_1 ... x_n against a target Gaussian.
+/// Summary statistics of a sample x_1 ... x_n against a target: KS and W1
+/// against its exact F for an analytic target (the Gaussian's W1 in closed
+/// form, the others' by quadrature: `CDFQuadrature`), two-sample against
+/// a data target's values.
 public struct SampleStatistics: Codable, Equatable, Sendable {
     public var count: Int
     public var mean: Double
@@ -16,6 +19,10 @@ public struct SampleStatistics: Codable, Equatable, Sendable {
     /// Computes all statistics in double precision. Non-finite samples make
     /// every statistic NaN (a diverged run).
     public init<C: Collection>(samples: C, target: Normal) where C.Element: BinaryFloatingPoint {
+        self.init(samples: samples, target: Target(target))
+    }
+
+    public init<C: Collection>(samples: C, target: Target) where C.Element: BinaryFloatingPoint {
         let x = samples.map { Double($0) }.sorted()
         count = x.count
         guard !x.isEmpty, x.allSatisfy(\.isFinite) else {
@@ -33,8 +40,8 @@ public struct SampleStatistics: Codable, Equatable, Sendable {
         std = m2.squareRoot()
         skewness = m3 / (m2 * std)
         excessKurtosis = m4 / (m2 * m2) - 3
-        ks = Self.kolmogorovSmirnov(sorted: x, target: target)
-        wasserstein1 = Self.wasserstein1(sorted: x, target: target)
+        ks = target.distribution.kolmogorovSmirnov(sorted: x)
+        wasserstein1 = target.distribution.wasserstein1(sorted: x)
     }
 
     /// D_n = max_i max(i/n - F(x_(i)), F(x_(i)) - (i - 1)/n) over sorted x.

@@ -1,14 +1,15 @@
 /// What became of a run: the one rule that the figures, the report and the
-/// sweeps all use. With the target N(mu, sigma^2) and the statistics of the
-/// final generated samples, in this order:
+/// sweeps all use. With the target's mean mu, std sigma and excess kurtosis
+/// kappa (N(mu, sigma^2) and 0 for the article's Gaussian), and the
+/// statistics of the final generated samples, in this order:
 ///
 /// | verdict | when |
 /// |---|---|
 /// | diverged | the run stopped on a NaN or infinity, or its statistics are not finite |
 /// | collapsed | std < 0.25 sigma: G maps most noise to nearly one value (a spike) |
 /// | shifted | abs(mean - mu) > 0.5 sigma: the mass sits in the wrong place |
-/// | wrong shape | right place and spread, but W1 > 0.25 sigma, KS > 0.15, abs(std - sigma) > 0.25 sigma or excess kurtosis < -1 |
-/// | success | everything else: W1 <= 0.25 sigma, KS <= 0.15, mean within 0.5 sigma, std within 25%, excess kurtosis >= -1 |
+/// | wrong shape | right place and spread, but W1 > 0.25 sigma, KS > 0.15, abs(std - sigma) > 0.25 sigma or excess kurtosis < min(kappa, 0) - 1 |
+/// | success | everything else: W1 <= 0.25 sigma, KS <= 0.15, mean within 0.5 sigma, std within 25%, excess kurtosis >= min(kappa, 0) - 1 |
 ///
 /// W1 is the Wasserstein-1 distance (in the data's units) between the
 /// samples and the target; 0.25 sigma is about the distance of a Gaussian
@@ -27,6 +28,14 @@
 /// fail"), hence the flatness limit of -1. Peaks are left to KS: a
 /// Gaussian with a spike holding a share q of the mass has excess kurtosis
 /// 3q / (1 - q), already 1.05 at the mild q = 0.26.
+///
+/// For other targets the same rule holds in their own units, and the
+/// flatness limit follows the target: min(kappa, 0) - 1, that is -1 for
+/// every target at least as peaked as a Gaussian (Laplace, Student's t,
+/// log-normal: a box is still wrong for them) and kappa - 1 for a flatter
+/// one (-2.2 for a uniform, which is itself a box; a two-point law, the
+/// flattest there is, has -2). KS and W1 are against the target's own
+/// distribution function (two-sample for a data target).
 public enum Verdict: String, Codable, CaseIterable, Sendable {
     case success
     case collapsed
@@ -41,7 +50,14 @@ public enum Verdict: String, Codable, CaseIterable, Sendable {
     public static let ksLimit = 0.15
     public static let flatnessLimit = -1.0
 
-    public init(_ final: FinalRecord, target: Normal) {
+    public init(_ final: FinalRecord, target: Normal) { self.init(final, target: Target(target)) }
+
+    /// The flatness limit for `target`: min(kappa, 0) - 1.
+    public static func flatnessLimit(for target: Target) -> Double {
+        Swift.min(target.excessKurtosis, 0) + flatnessLimit
+    }
+
+    public init(_ final: FinalRecord, target: Target) {
         let e = final.evaluation
         let sigma = target.std
         if final.diverged || ![e.mean, e.std, e.wasserstein1].allSatisfy(\.isFinite) {
@@ -51,7 +67,8 @@ public enum Verdict: String, Codable, CaseIterable, Sendable {
         } else if abs(e.mean - target.mean) > Self.shiftLimit * sigma {
             self = .shifted
         } else if e.wasserstein1 > Self.distanceLimit * sigma || e.ks > Self.ksLimit
-                    || abs(e.std - sigma) > Self.spreadLimit * sigma || e.excessKurtosis < Self.flatnessLimit {
+                    || abs(e.std - sigma) > Self.spreadLimit * sigma
+                    || e.excessKurtosis < Self.flatnessLimit(for: target) {
             self = .wrongShape
         } else {
             self = .success

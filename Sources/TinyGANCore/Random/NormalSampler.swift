@@ -94,3 +94,28 @@ public struct NormalSampler: Sendable {
         return negative ? x - tailStart : tailStart - x
     }
 }
+
+extension NormalSampler {
+    /// One sampler for every target: its tables are the same for all.
+    public static let shared = NormalSampler()
+
+    /// Standard normal variates, the same sequence as `next(using:)`, with
+    /// the tables held open for a loop.
+    public struct Variates {
+        let ratio: UnsafeBufferPointer<Double>
+        let x: UnsafeBufferPointer<Double>
+        let sampler: NormalSampler
+
+        @inline(__always)
+        public func next(_ rng: inout Xoshiro256StarStar) -> Double {
+            NormalSampler.variate(ratio, x, sampler, &rng)
+        }
+    }
+
+    /// Runs `body` with the variates; they must not escape it.
+    public func withVariates<R>(_ body: (Variates) throws -> R) rethrows -> R {
+        try ratio.withUnsafeBufferPointer { ratio in
+            try x.withUnsafeBufferPointer { x in try body(Variates(ratio: ratio, x: x, sampler: self)) }
+        }
+    }
+}

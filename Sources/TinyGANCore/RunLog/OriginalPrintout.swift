@@ -76,7 +76,7 @@ public enum OriginalPrintout {
         // then holds the epochs alone, and figures that need the final
         // samples say so.
         guard let values else { return RunLog(header: header, epochs: epochs, snapshots: [], final: nil) }
-        let target = Normal(mean: config.targetMean, std: config.targetStd)
+        let target = config.target
         let histogram = Histogram.forTarget(target, holding: values)
         let diverged = !values.allSatisfy(\.isFinite)
         let final = FinalRecord(

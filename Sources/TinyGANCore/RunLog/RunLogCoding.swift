@@ -82,8 +82,10 @@ public enum RunLogCoding {
                     do {
                         header = try decoder.decode(Line<RunHeader>.self, from: Data(line)).record
                     } catch let error as TinyGANError where error.file == nil {
-                        // The config decoded but is not one tinygan can run (validated like any config).
-                        throw fail("has a configuration out of bounds: \(error.reason)")
+                        // The config decoded but is not one tinygan can run (validated like any config),
+                        // or names a data file that changed since the run.
+                        throw fail(error.kind == .failure ? "cannot be used: \(error.reason)"
+                                                          : "has a configuration out of bounds: \(error.reason)")
                     }
                     guard RunHeader.readableFormats.contains(header.format) else {
                         throw fail("has run-log format \(header.format); this tinygan reads formats "

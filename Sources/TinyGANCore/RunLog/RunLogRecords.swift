@@ -146,7 +146,7 @@ public struct RunLog: Equatable, Sendable {
     /// Whether the log was read from the original script's printout.
     public var isOriginalPrintout: Bool { header.tool == OriginalPrintout.toolName }
 
-    public var target: Normal { Normal(mean: header.config.targetMean, std: header.config.targetStd) }
+    public var target: Target { header.config.target }
 }
 
 public enum TinyGANVersion {

@@ -22,21 +22,25 @@ public struct Setting: Sendable {
     let writeJSON: @Sendable (TrainingConfig) -> JSONValue
     /// What is wrong with the value in a config, or nil.
     let problem: @Sendable (TrainingConfig) -> String?
+    /// The settings this one overrides (`target` overrides `target-mean` and
+    /// `target-std`): within one layer it applies before them, and a later
+    /// layer that sets it drops what earlier layers said of them.
+    public internal(set) var overrides: [String] = []
 
     public var isAlias: Bool { !aliasOf.isEmpty }
 
     /// Sets the value from a flag's or a grid's text; the error names the setting.
     public func apply(text: String, to config: inout TrainingConfig) throws {
-        do { try readText(&config, text) } catch let problem as SettingProblem {
-            throw TinyGANError.usage("\(name) \(problem.reason)")
-        }
+        do { try readText(&config, text) } catch let problem as SettingProblem { throw error(problem) }
     }
 
     /// Sets the value from a config file's JSON; the error names the setting.
     public func apply(json: JSONValue, to config: inout TrainingConfig) throws {
-        do { try readJSON(&config, json) } catch let problem as SettingProblem {
-            throw TinyGANError.usage("\(name) \(problem.reason)")
-        }
+        do { try readJSON(&config, json) } catch let problem as SettingProblem { throw error(problem) }
+    }
+
+    func error(_ problem: SettingProblem) -> TinyGANError {
+        TinyGANError(problem.isFailure ? .failure : .usage, "\(name) \(problem.reason)")
     }
 
     /// The value as a flag takes it (`--NAME TEXT`).
@@ -52,6 +56,13 @@ public struct Setting: Sendable {
 }
 
 extension Setting {
+    /// The same setting, overriding `names`.
+    func overriding(_ names: [String]) -> Setting {
+        var copy = self
+        copy.overrides = names
+        return copy
+    }
+
     /// A setting stored at `path`; `check` says what is wrong with a value.
     static func value<V: SettingValue>(
         _ name: String, _ path: WritableKeyPath<TrainingConfig, V> & Sendable, bounds: String? = nil,

@@ -53,9 +53,11 @@ public struct SettingLayer: Sendable, Equatable {
         }
     }
 
-    /// Applies this layer's settings to `config`: aliases, then the rest.
+    /// Applies this layer's settings to `config`: aliases and the settings
+    /// that override others (`target`), then the rest.
     public func apply(to config: inout TrainingConfig) throws {
-        let ordered = values.filter { Settings.byName[$0.name]!.isAlias } + values.filter { !Settings.byName[$0.name]!.isAlias }
+        func first(_ name: String) -> Bool { Settings.byName[name]!.isAlias || !Settings.byName[name]!.overrides.isEmpty }
+        let ordered = values.filter { first($0.name) } + values.filter { !first($0.name) }
         for (name, value) in ordered {
             let setting = Settings.byName[name]!
             do {
@@ -191,7 +193,7 @@ extension SettingLayer {
         result.preset = later.preset ?? preset
         result.seed = later.seed ?? seed
         for (name, value) in later.values {
-            let covered = Set([name] + (Settings.byName[name]?.aliasOf ?? []))
+            let covered = Set([name] + (Settings.byName[name].map { $0.aliasOf + $0.overrides } ?? []))
             result.values.removeAll { covered.contains($0.name) }
             result.values.append((name, value))
         }

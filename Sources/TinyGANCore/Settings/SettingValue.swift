@@ -14,10 +14,16 @@ public protocol SettingValue: Equatable, Sendable {
     static var placeholder: String { get }
 }
 
-/// What is wrong with one value, without naming its setting.
+/// What is wrong with one value, without naming its setting. A failure
+/// (`isFailure`) is the world's doing, not the input's: a data file that
+/// changed since the run that named it.
 public struct SettingProblem: Error, Equatable, Sendable {
     public var reason: String
-    public init(_ reason: String) { self.reason = reason }
+    public var isFailure: Bool
+    public init(_ reason: String, isFailure: Bool = false) {
+        self.reason = reason
+        self.isFailure = isFailure
+    }
 }
 
 extension Int: SettingValue {

@@ -14,10 +14,14 @@ public enum Settings {
     public static let maxEpochs = 1_000_000_000
 
     public static let all: [Setting] = [
-        .value("target-mean", \.targetMean, bounds: "within +-1e6", help: "Mean of the real Gaussian.",
-               check: Bounds.magnitude(atMost: 1e6)),
-        .value("target-std", \.targetStd, bounds: "> 0, at most 1e6", help: "Std of the real Gaussian.",
-               check: Bounds.positive(atMost: 1e6)),
+        .value("target", \.target, help: "The real distribution: \(Target.syntaxes).")
+            .overriding(["target-mean", "target-std"]),
+        .gaussianParameter("target-mean", \.mean, bounds: "within +-1e6",
+                           help: "Mean of the real Gaussian; with another target, the target's mean (read only: "
+                               + "another value is an error).", check: Bounds.magnitude(atMost: 1e6)),
+        .gaussianParameter("target-std", \.std, bounds: "> 0, at most 1e6",
+                           help: "Std of the real Gaussian; with another target, the target's std (read only).",
+                           check: Bounds.positive(atMost: 1e6)),
         .value("epochs", \.epochs, bounds: "1 to 1e9", help: "Training epochs.",
                check: Bounds.integer(1...maxEpochs)),
         .value("d-steps", \.discriminatorSteps, bounds: "1 to 1e5", help: "Discriminator steps per epoch.",
@@ -92,8 +96,12 @@ public enum Settings {
         return setting
     }
 
-    /// The settings in which `config` differs from `base`, in table order.
+    /// The settings in which `config` differs from `base`, in table order,
+    /// without those that a differing setting overrides (`target-mean`
+    /// when `target` differs: the target says it all).
     public static func differences(_ config: TrainingConfig, from base: TrainingConfig) -> [Setting] {
-        stored.filter { $0.json(of: config) != $0.json(of: base) }
+        let differing = stored.filter { $0.json(of: config) != $0.json(of: base) }
+        let overridden = Set(differing.flatMap(\.overrides))
+        return differing.filter { !overridden.contains($0.name) }
     }
 }

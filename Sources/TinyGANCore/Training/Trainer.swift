@@ -3,7 +3,7 @@ import Foundation
 /// Trains one GAN run and returns its log.
 ///
 /// One discriminator step (REFERENCE.md, "One D step"):
-///   zero D's gradients; real x ~ N(mu, sigma^2): loss_real = BCE(D(pre(x)), 1),
+///   zero D's gradients; real x ~ the target (`Target.fill`): loss_real = BCE(D(pre(x)), 1),
 ///   backward (with `gradientPenalty` > 0, plus the R1 penalty at that real
 ///   minibatch); noise z ~ U[0, 1): loss_fake = BCE(D(pre(G(z))), 0), backward
 ///   (no gradient into G); step D.
@@ -12,8 +12,8 @@ import Foundation
 ///
 /// Random draws, all from the run's training stream (stream 0) in this
 /// order: G's then D's initial parameters; per D step the real minibatch
-/// (n Gaussians) then the noise (n uniforms); per G step the noise. Each
-/// evaluation (a snapshot, the final record) draws from its own stream,
+/// (n draws of the target: for a Gaussian, n ziggurat normals) then the
+/// noise (n uniforms); per G step the noise. Each evaluation (a snapshot, the final record) draws from its own stream,
 /// 1 + the epoch it evaluates (`evaluationStream`), so logging more or
 /// less often changes neither the training trajectory nor any evaluation:
 /// a seed's final record is the same whichever command trained it.
@@ -25,7 +25,7 @@ public struct Trainer: Sendable {
 
     var rng: Xoshiro256StarStar
     let normal = NormalSampler()
-    let target: Normal
+    let target: Target
     public private(set) var generator: MultilayerPerceptron<Float>
     public private(set) var discriminator: MultilayerPerceptron<Float>
     var generatorOptimizer: Optimizer<Float>
@@ -53,7 +53,7 @@ public struct Trainer: Sendable {
         try config.validate()
         self.config = config
         self.seed = seed
-        target = Normal(mean: config.targetMean, std: config.targetStd)
+        target = config.target
         rng = Xoshiro256StarStar(seed: seed, stream: 0)
         let n = config.batchSize
         generator = MultilayerPerceptron(sizes: config.generatorSizes,
@@ -129,7 +129,7 @@ public struct Trainer: Sendable {
 
     mutating func discriminatorStep(_ losses: inout StepLosses) {
         discriminator.zeroGradients()
-        normal.fill(&realBatch, mean: config.targetMean, std: config.targetStd, using: &rng)
+        target.fill(&realBatch, using: &rng)
         losses.real = discriminatorPass(withInstanceNoise(realBatch), label: Float(config.realLabel))
         if config.gradientPenalty > 0 {
             losses.penalty = penalty.accumulate(into: &discriminator, weight: Float(config.gradientPenalty))

@@ -16,9 +16,8 @@ public struct NetworkConfig: Codable, Equatable, Sendable {
 public struct TrainingConfig: Equatable, Sendable {
     /// The preset this configuration started from (a label, not a rule).
     public var preset: String
-    /// The real data R: a Gaussian N(mean, std^2).
-    public var targetMean: Double
-    public var targetStd: Double
+    /// The real data R (the article's: N(4, 1.25^2)).
+    public var target: Target
     /// Samples per minibatch, real and generated alike.
     public var batchSize: Int
     public var epochs: Int
@@ -53,8 +52,7 @@ public struct TrainingConfig: Equatable, Sendable {
                 logInterval: Int, snapshotInterval: Int, realLabel: Double = 1, instanceNoise: Double = 0,
                 gradientPenalty: Double = 0) {
         self.preset = preset
-        self.targetMean = targetMean
-        self.targetStd = targetStd
+        self.target = Target(GaussianTarget(mean: targetMean, std: targetStd))
         self.batchSize = batchSize
         self.epochs = epochs
         self.discriminatorSteps = discriminatorSteps
@@ -70,6 +68,10 @@ public struct TrainingConfig: Equatable, Sendable {
         self.instanceNoise = instanceNoise
         self.gradientPenalty = gradientPenalty
     }
+
+    /// The target's mean and std (a Gaussian's parameters).
+    public var targetMean: Double { target.mean }
+    public var targetStd: Double { target.std }
 
     /// Feature counts of the generator: 1 noise value in, 1 sample out.
     public var generatorSizes: [Int] { [1] + generator.hiddenSizes + [1] }
