@@ -79,6 +79,32 @@ import TinyGANCore
                 && reported.header.config.logInterval == 10)
     }
 
+    /// `--target` end to end: a mixture trains and plots; a data file
+    /// trains, and once it changes its log is refused; a device or FIFO is
+    /// never read as data.
+    @Test func targetsFromTheCommandLine() throws {
+        let folder = try Tool.temporaryFolder()
+        let quick = ["-q", "--epochs", "10", "--batch-size", "50", "--d-steps", "2", "--g-steps", "2"]
+        let mixture = try Tool.run(["train", "--target", "mixture:0.5*N(-2,0.5)+0.5*N(2,0.5)", "--out", "m.jsonl"] + quick,
+                                   in: folder)
+        #expect(mixture.status == 0, "\(mixture.stderr)")
+        let log = try RunLogCoding.read(from: folder.appendingPathComponent("m.jsonl"))
+        #expect(log.target.spec.hasPrefix("mixture:"))
+        #expect(try Tool.run(["plot", "m.jsonl", "--out", "mf", "--format", "svg", "-q"], in: folder).status == 0)
+        let data = folder.appendingPathComponent("data.txt")
+        try Data((1...300).map { "\(Double($0) / 50)" }.joined(separator: "\n").utf8).write(to: data)
+        #expect(try Tool.run(["train", "--target", "file:data.txt", "--out", "d.jsonl"] + quick, in: folder).status == 0)
+        #expect(try Tool.run(["plot", "d.jsonl", "--out", "df", "-q"], in: folder).status == 0)
+        try Data("1\n2\n".utf8).write(to: data)
+        let changed = try Tool.run(["plot", "d.jsonl", "--out", "df2", "-q"], in: folder)
+        #expect(changed.status == 1 && changed.stderr.contains("changed since the run"))
+        #expect(mkfifo(folder.appendingPathComponent("fifo").path, 0o644) == 0)
+        for (spec, expected) in [("file:/dev/zero", "is a device"), ("file:fifo", "FIFO"), ("file:df", "is a folder")] {
+            let refused = try Tool.run(["train", "--target", spec, "--out", "x.jsonl"] + quick, in: folder)
+            #expect(refused.status == 2 && refused.stderr.contains(expected), "\(spec): \(refused.stderr)")
+        }
+    }
+
     /// Cases 11 and 13: messages that name the setting and the problem,
     /// never a Foundation error domain, and exit code 2.
     @Test(arguments: [

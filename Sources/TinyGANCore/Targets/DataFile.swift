@@ -15,12 +15,13 @@ struct DataFile {
     /// Reads `path`; a problem names the file and, for a bad value, its line.
     init(path: String, column: String?) throws(SettingProblem) {
         let quoted = TinyGANError.quote(path, limit: 200)
-        var isFolder: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) else {
-            throw SettingProblem("data file \(quoted) does not exist")
+        switch FileKind.of((path as NSString).resolvingSymlinksInPath) {
+        case .missing: throw SettingProblem("data file \(quoted) does not exist")
+        case .regular: break
+        case let kind: throw SettingProblem("data file \(quoted) is \(kind.described), not a regular file")
         }
-        guard !isFolder.boolValue, let handle = FileHandle(forReadingAtPath: path) else {
-            throw SettingProblem("data file \(quoted) cannot be read (a folder, or not readable)")
+        guard let handle = FileHandle(forReadingAtPath: path) else {
+            throw SettingProblem("data file \(quoted) cannot be read (no permission)")
         }
         defer { try? handle.close() }
         let data = (try? handle.read(upToCount: Self.maxBytes + 1)) ?? Data()
