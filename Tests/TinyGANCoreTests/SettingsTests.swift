@@ -22,6 +22,7 @@ import TinyGANCore
         "lr-g": "0.002", "lr-d": "0.0005", "momentum-g": "0.5", "momentum-d": "0.25", "beta1-g": "0.5",
         "beta2-g": "0.99", "beta1-d": "0.6", "beta2-d": "0.95", "real-label": "0.9", "instance-noise": "0.1",
         "gradient-penalty": "2.0", "log-interval": "2", "snapshot-interval": "3",
+        "loss": "least-squares", "r2-penalty": "0.5", "clip": "0.05", "gp-weight": "5.0", "gp-sides": "one",
         "optimizer": "adam", "momentum": "0.5", "beta1": "0.5", "beta2": "0.99",
     ]
 

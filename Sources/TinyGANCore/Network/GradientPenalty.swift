@@ -1,23 +1,28 @@
-/// The R1 gradient penalty (Mescheder, Geiger and Nowozin, "Which training
-/// methods for GANs actually converge?", 2018):
+/// A gradient penalty on D's slope: a function P of v = dl/dx, the
+/// gradient of l, the pre-activation of the network's single output (D's
+/// logit, or a critic's score), with respect to the inputs x of its last
+/// `forward`, and its gradient dP/dtheta, added to the network's parameter
+/// gradients. `PenaltyShape` says how P depends on s2 = |v|^2 and gives
+/// k = dP/d(s2 / 2):
 ///
-///     P = (gamma / 2) (1/m) sum_j |dl_j/dx_j|^2
+/// - R1 and R2 (Mescheder, Geiger and Nowozin, "Which training methods for
+///   GANs actually converge?", 2018): P = (gamma / 2) (1/m) sum_j |dl_j/dx_j|^2
+///   over the m inputs x_j, at the real minibatch's features (R1) or the
+///   generated one's (R2). D judges feature vectors (m = 1), so they are its
+///   data, and the penalty is Mescheder et al.'s on that data. Penalizing
+///   D's slope there makes the game converge where plain gradient steps
+///   circle the equilibrium for ever. The features m and s are in the
+///   data's units, so gamma's strength depends on them.
+/// - WGAN-GP's penalty lambda (|v| - 1)^2 at an interpolate of the real
+///   and the generated minibatch (`PenaltyShape.wasserstein`).
 ///
-/// over the m inputs x_j of the network's last `forward`, with l_j the
-/// pre-activation of its single output for input j (D's logit). In a D step
-/// that input is the feature vector of the real minibatch (m = 1): D judges
-/// feature vectors, so they are its data, and the penalty is Mescheder et
-/// al.'s R1 on that data. Penalizing D's slope there makes the game converge
-/// where plain gradient steps circle the equilibrium for ever. The features
-/// m and s are in the data's units, so gamma's strength depends on them.
-///
-/// dP/dtheta needs the derivative of a backward pass. With layers
-/// a_l = W_l h_(l-1) + b_l, h_l = f_l(a_l) (h_(-1) = x), per sample the
-/// input gradient is
+/// dP/dtheta = k v . dv/dtheta needs the derivative of a backward pass.
+/// With layers a_l = W_l h_(l-1) + b_l, h_l = f_l(a_l) (h_(-1) = x), per
+/// sample the input gradient is
 ///
 ///     d_(L-1) = 1,  e_l = W_l^T d_l,  d_(l-1) = f'_(l-1) * e_l,  v = e_0 = dl/dx.
 ///
-/// Its reverse pass, from the adjoint ē_0 = (gamma / m) v, for l = 0 ... L-1:
+/// Its reverse pass, from the adjoint ē_0 = k v, for l = 0 ... L-1:
 ///
 ///     dP/dW_l += d_l ē_l^T,  đ_l = W_l ē_l,
 ///     ē_(l+1) = f'_l * đ_l,  ā_l = f''_l * e_(l+1) * đ_l   (l < L-1),
@@ -43,15 +48,23 @@ public struct GradientPenalty<S: NetworkScalar>: Sendable {
         scratch = [S](repeating: 0, count: 5 * valueCount + 2 * width)
     }
 
-    /// Adds dP/dtheta to `network.gradients`, for the input of its last
-    /// forward pass, and returns P.
+    /// The R1 or R2 penalty, (gamma / 2) (1/m) sum_j |dl_j/dx_j|^2: adds
+    /// dP/dtheta to `network.gradients`, for the input of its last forward
+    /// pass, and returns P.
     @discardableResult
     public mutating func accumulate(into network: inout MultilayerPerceptron<S>, weight gamma: S) -> S {
+        accumulate(into: &network, shape: .squaredNorm(gamma: gamma))
+    }
+
+    /// Adds dP/dtheta to `network.gradients`, for the input of its last
+    /// forward pass, and returns P, for the penalty of `shape`.
+    @discardableResult
+    public mutating func accumulate(into network: inout MultilayerPerceptron<S>, shape: PenaltyShape<S>) -> S {
         precondition(network.values.count == valueCount && network.sizes.last == 1,
                      "the penalty needs the network it was made for, with one output")
         let layers = network.layers, last = layers.count - 1, batch = network.stride
         let samples = network.batchSize, valueCount = self.valueCount, width = self.width
-        var squares: S = 0
+        var penalty: S = 0
         network.parameters.withUnsafeBufferPointer { w in
         network.values.withUnsafeBufferPointer { h in
         network.gradients.withUnsafeMutableBufferPointer { g in
@@ -75,8 +88,9 @@ public struct GradientPenalty<S: NetworkScalar>: Sendable {
                 }
             }
             let input = layers[0].input, inputs = layers[0].inCount * batch
-            squares = Kernels.dot(e + input, e + input, count: inputs)
-            let scale = gamma / S(samples)
+            let squares = Kernels.dot(e + input, e + input, count: inputs)
+            let (value, scale) = shape.valueAndScale(squares: squares, inputs: samples)
+            penalty = value
             for k in input..<(input + inputs) { eBar[k] = scale * e[k] }
             // The reverse of that pass.
             for l in 0...last {
@@ -114,6 +128,6 @@ public struct GradientPenalty<S: NetworkScalar>: Sendable {
                 }
             }
         }}}}
-        return gamma / 2 * squares / S(samples)
+        return penalty
     }
 }

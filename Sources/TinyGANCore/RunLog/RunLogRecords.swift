@@ -26,15 +26,17 @@ public struct RunHeader: Codable, Equatable, Sendable {
 /// One logged epoch, as the original prints it every 100 epochs: the last
 /// D step's real and fake losses, the last G step's loss, and the mean and
 /// population std of the last D step's real and generated minibatches.
-/// With the R1 penalty on, D's loss in that step was
-/// dRealLoss + dFakeLoss + dPenalty; `dPenalty` is absent without it.
+/// The losses are those of the run's `GANLoss` (scores, for a critic).
+/// With a penalty on (R1, R2, WGAN-GP's), D's loss in that step was
+/// dRealLoss + dFakeLoss + dPenalty; `dPenalty` is absent without one.
 public struct EpochRecord: Codable, Equatable, Sendable {
     /// Epochs completed, from 1 (the original prints 0-based indices).
     public var epoch: Int
     public var dRealLoss: Float
     public var dFakeLoss: Float
-    /// The R1 penalty (gamma/2) |d logit / d features|^2 at the real
-    /// minibatch of the last D step, or nil when gamma is 0.
+    /// The sum of D's penalties in the last D step: R1 and R2,
+    /// (gamma/2) |d logit / d features|^2 at the real and the generated
+    /// minibatch, and WGAN-GP's; nil when there is none.
     public var dPenalty: Float?
     public var gLoss: Float
     public var realMean: Float

@@ -67,7 +67,7 @@ extension Double: SettingValue {
     public static var placeholder: String { "x" }
 }
 
-/// Named choices (activations, optimizers, D inputs) read by their raw names.
+/// Named choices (activations, optimizers, D inputs, losses) read by their raw names.
 public protocol NamedChoice: SettingValue, RawRepresentable, CaseIterable where RawValue == String {}
 
 extension NamedChoice {
@@ -93,6 +93,8 @@ extension NamedChoice {
 extension Activation: NamedChoice {}
 extension OptimizerConfig.Kind: NamedChoice {}
 extension DiscriminatorInputMode: NamedChoice {}
+extension GANLoss: NamedChoice {}
+extension PenaltySides: NamedChoice {}
 
 /// A list, one value per hidden layer: "5,5" or "5:5" as text, [5, 5] in
 /// JSON. A single value is a list of one (a config may say "tanh" for

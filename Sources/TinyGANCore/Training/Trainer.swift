@@ -2,18 +2,29 @@ import Foundation
 
 /// Trains one GAN run and returns its log.
 ///
-/// One discriminator step (REFERENCE.md, "One D step"):
-///   zero D's gradients; real x ~ the target (`Target.fill`): loss_real = BCE(D(pre(x)), 1),
+/// One discriminator step (REFERENCE.md, "One D step", with the article's
+/// BCE generalized to `config.loss`, a `GANLoss`):
+///   zero D's gradients; real x ~ the target (`Target.fill`): loss_real = L_real(D(pre(x))),
 ///   backward (with `gradientPenalty` > 0, plus the R1 penalty at that real
-///   minibatch); noise z ~ U[0, 1): loss_fake = BCE(D(pre(G(z))), 0), backward
-///   (no gradient into G); step D.
+///   minibatch); noise z ~ U[0, 1): loss_fake = L_fake(D(pre(G(z)))), backward
+///   (no gradient into G; with `r2Penalty` > 0, plus the R2 penalty at that
+///   generated minibatch); with `wasserstein-gp`, plus WGAN-GP's penalty at
+///   the interpolate x^ = eps x + (1 - eps) G(z), eps ~ U[0, 1), taken
+///   elementwise over the two minibatches as drawn (unsorted: sample j of
+///   each, a random pairing as in Gulrajani et al.'s Algorithm 1, before
+///   instance noise); step D; with `wasserstein` and `clip` c > 0, clamp
+///   every D parameter to [-c, c].
+///   The article's BCE: L_real(p) = BCE(p, 1), L_fake(p) = BCE(p, 0).
 /// One generator step: zero G's gradients; z ~ U[0, 1):
-///   loss_g = BCE(D(pre(G(z))), 1), backward through D into G; step G.
+///   loss_g = L_G(D(pre(G(z)))), backward through D into G; step G.
+///   The article's (non-saturating) L_G(p) = BCE(p, 1).
 ///
 /// Random draws, all from the run's training stream (stream 0) in this
 /// order: G's then D's initial parameters; per D step the real minibatch
 /// (n draws of the target: for a Gaussian, n ziggurat normals) then the
-/// noise (n uniforms); per G step the noise. Each evaluation (a snapshot, the final record) draws from its own stream,
+/// noise (n uniforms), then with `wasserstein-gp` only eps (one uniform,
+/// `nextFloat`); per G step the noise. Each evaluation (a snapshot, the
+/// final record) draws from its own stream,
 /// 1 + the epoch it evaluates (`evaluationStream`), so logging more or
 /// less often changes neither the training trajectory nor any evaluation:
 /// a seed's final record is the same whichever command trained it.
@@ -43,8 +54,11 @@ public struct Trainer: Sendable {
     var features: [Float]
     var featureGradient: [Float]
     var fakeGradient: [Float]
-    var probability: [Float] = [0]
-    var probabilityGradient: [Float] = [0]
+    /// The interpolate of the real and the generated minibatch (WGAN-GP).
+    var interpolate: [Float]
+    /// D's output (a probability or a critic's score) and dLoss/d(output).
+    var output: [Float] = [0]
+    var outputGradient: [Float] = [0]
     var probe: GeneratorProbe
 
     public static let evaluationSampleCount = 10_000
@@ -72,6 +86,7 @@ public struct Trainer: Sendable {
         realBatch = noise
         fakeBatch = noise
         noisyBatch = noise
+        interpolate = noise
         fakeGradient = noise
         features = [Float](repeating: 0, count: input.featureCount)
         featureGradient = features
@@ -110,7 +125,7 @@ public struct Trainer: Sendable {
             if epoch % config.logInterval == 0 {
                 log.epochs.append(EpochRecord(
                     epoch: epoch, dRealLoss: last.real, dFakeLoss: last.fake,
-                    dPenalty: config.gradientPenalty > 0 ? last.penalty : nil, gLoss: last.generator,
+                    dPenalty: hasPenalty ? last.penalty : nil, gLoss: last.generator,
                     realMean: realStats.mean, realStd: realStats.std,
                     fakeMean: fakeStats.mean, fakeStd: fakeStats.std))
             }
@@ -122,31 +137,57 @@ public struct Trainer: Sendable {
     }
 
     struct StepLosses {
-        /// penalty: the R1 term (gamma/2)|d logit/d features|^2 of the D step.
+        /// penalty: D's penalties in the D step, summed: R1 and R2,
+        /// (gamma/2)|d logit/d features|^2 at the real and the generated
+        /// features, and WGAN-GP's at the interpolate.
         var real: Float = 0, fake: Float = 0, generator: Float = 0, penalty: Float = 0
         var discriminatorIsFinite: Bool { real.isFinite && fake.isFinite && penalty.isFinite }
     }
 
+    /// True when D's loss has a penalty: R1, R2 or WGAN-GP's.
+    var hasPenalty: Bool { config.gradientPenalty > 0 || config.r2Penalty > 0 || config.loss == .wassersteinGP }
+
     mutating func discriminatorStep(_ losses: inout StepLosses) {
         discriminator.zeroGradients()
         target.fill(&realBatch, using: &rng)
-        losses.real = discriminatorPass(withInstanceNoise(realBatch), label: Float(config.realLabel))
+        losses.real = discriminatorPass(withInstanceNoise(realBatch), real: true)
+        losses.penalty = 0
         if config.gradientPenalty > 0 {
             losses.penalty = penalty.accumulate(into: &discriminator, weight: Float(config.gradientPenalty))
         }
         fillNoise()
         generator.forward(noise, into: &fakeBatch)
-        losses.fake = discriminatorPass(withInstanceNoise(fakeBatch), label: 0)
+        losses.fake = discriminatorPass(withInstanceNoise(fakeBatch), real: false)
+        if config.r2Penalty > 0 {
+            losses.penalty += penalty.accumulate(into: &discriminator, weight: Float(config.r2Penalty))
+        }
+        if config.loss == .wassersteinGP { losses.penalty += interpolatePenalty() }
         discriminatorOptimizer.step(&discriminator.parameters, gradients: discriminator.gradients)
+        if config.loss == .wasserstein && config.clip > 0 { discriminator.clipParameters(to: Float(config.clip)) }
     }
 
-    /// loss = BCE(D(pre(batch)), label); adds dloss/dD to D's gradients.
-    mutating func discriminatorPass(_ batch: [Float], label: Float) -> Float {
+    /// loss = L_real(D(pre(batch))) or L_fake(D(pre(batch))) of the GAN
+    /// loss (real label `realLabel`); adds dloss/dD to D's gradients.
+    mutating func discriminatorPass(_ batch: [Float], real: Bool) -> Float {
         input.forward(batch, into: &features)
-        discriminator.forward(features, into: &probability)
-        probabilityGradient[0] = BinaryCrossEntropy.gradient(probability: probability[0], label: label)
-        discriminator.backward(outputGradient: probabilityGradient)
-        return BinaryCrossEntropy.loss(probability: probability[0], label: label)
+        discriminator.forward(features, into: &output)
+        let term = real ? config.loss.discriminatorOnReal(output[0], label: Float(config.realLabel))
+                        : config.loss.discriminatorOnGenerated(output[0])
+        outputGradient[0] = term.derivative
+        discriminator.backward(outputGradient: outputGradient)
+        return term.value
+    }
+
+    /// WGAN-GP's penalty at x^ = eps x + (1 - eps) G(z) (the D step's real
+    /// and generated minibatches, sample by sample), eps ~ U[0, 1) from the
+    /// training stream: adds its gradient to D's and returns it.
+    mutating func interpolatePenalty() -> Float {
+        let eps = rng.nextFloat()
+        for j in interpolate.indices { interpolate[j] = eps * realBatch[j] + (1 - eps) * fakeBatch[j] }
+        input.forward(interpolate, into: &features)
+        discriminator.forward(features, into: &output)
+        let shape = PenaltyShape<Float>.wasserstein(lambda: Float(config.gpWeight), oneSided: config.gpSides == .one)
+        return penalty.accumulate(into: &discriminator, shape: shape)
     }
 
     mutating func generatorStep(_ losses: inout StepLosses) {
@@ -155,10 +196,11 @@ public struct Trainer: Sendable {
         generator.forward(noise, into: &fakeBatch)
         let seen = withInstanceNoise(fakeBatch)
         input.forward(seen, into: &features)
-        discriminator.forward(features, into: &probability)
-        losses.generator = BinaryCrossEntropy.loss(probability: probability[0], label: 1)
-        probabilityGradient[0] = BinaryCrossEntropy.gradient(probability: probability[0], label: 1)
-        discriminator.backward(outputGradient: probabilityGradient, inputGradient: &featureGradient,
+        discriminator.forward(features, into: &output)
+        let term = config.loss.generator(output[0])
+        losses.generator = term.value
+        outputGradient[0] = term.derivative
+        discriminator.backward(outputGradient: outputGradient, inputGradient: &featureGradient,
                                accumulatesParameterGradients: false)
         input.backward(seen, featureGradient: featureGradient, into: &fakeGradient)  // d(x + noise)/dx = 1
         generator.backward(outputGradient: fakeGradient)

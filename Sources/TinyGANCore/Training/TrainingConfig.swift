@@ -1,6 +1,8 @@
 /// The shape of one network: hidden layer sizes and their activations. The
 /// output layer is fixed by the network's role: the generator's is linear
-/// (one value per sample), the discriminator's a sigmoid (one probability).
+/// (one value per sample), the discriminator's follows the loss (a sigmoid,
+/// one probability, for `bce` and `minimax`; identity, a critic's score,
+/// for the others: `GANLoss.outputActivation`).
 public struct NetworkConfig: Codable, Equatable, Sendable {
     public var hiddenSizes: [Int]
     /// One per hidden layer.
@@ -44,6 +46,19 @@ public struct TrainingConfig: Equatable, Sendable {
     /// at the real minibatch, added to D's loss (`GradientPenalty`); 0 (the
     /// article) adds none.
     public var gradientPenalty: Double = 0
+    /// The adversarial loss (`GANLoss`); `bce` is the article's.
+    public var loss: GANLoss = .bce
+    /// The weight gamma of the R2 penalty (gamma / 2) |d logit / d features|^2
+    /// at the generated minibatch, added to D's loss; 0 adds none.
+    public var r2Penalty: Double = 0
+    /// WGAN's clipping bound c, used by `wasserstein` only: after each D
+    /// step every D parameter is clamped to [-c, c]; 0 clips nothing. The
+    /// default is the WGAN paper's 0.01.
+    public var clip: Double = 0.01
+    /// WGAN-GP's lambda, used by `wasserstein-gp` only (the paper's 10).
+    public var gpWeight: Double = 10
+    /// Whether WGAN-GP's penalty is two-sided (the paper's) or one-sided.
+    public var gpSides: PenaltySides = .two
 
     public init(preset: String, targetMean: Double, targetStd: Double, batchSize: Int, epochs: Int,
                 discriminatorSteps: Int, generatorSteps: Int, generator: NetworkConfig,
@@ -78,15 +93,17 @@ public struct TrainingConfig: Equatable, Sendable {
     public var generatorActivations: [Activation] { generator.activations + [.identity] }
 
     /// Feature counts of the discriminator: the preprocessed minibatch in,
-    /// one probability out.
+    /// one probability or score out.
     public var discriminatorSizes: [Int] {
         [discriminatorInput.featureCount(batchSize: batchSize)] + discriminator.hiddenSizes + [1]
     }
-    public var discriminatorActivations: [Activation] { discriminator.activations + [.sigmoid] }
+    public var discriminatorActivations: [Activation] { discriminator.activations + [loss.outputActivation] }
 
     /// Throws a usage error naming the first value out of range (the
     /// table's bounds), a network whose activations do not fit its layers,
-    /// or a configuration that needs more memory than a run may use.
+    /// a real label with a loss that has none (`hinge`, `wasserstein`,
+    /// `wasserstein-gp`), or a configuration that needs more memory than a
+    /// run may use.
     public func validate() throws {
         for setting in Settings.stored {
             if let message = setting.validationError(in: self) { throw TinyGANError.usage(message) }
@@ -94,6 +111,10 @@ public struct TrainingConfig: Equatable, Sendable {
         for (name, network) in [("g", generator), ("d", discriminator)] where network.activations.count != network.hiddenSizes.count {
             throw TinyGANError.usage("\(name)-activation needs one activation or one per hidden layer "
                 + "(\(network.hiddenSizes.count) layers, \(network.activations.count) activations)")
+        }
+        if realLabel != 1 && !loss.usesRealLabel {
+            throw TinyGANError.usage("real-label \(realLabel) needs a loss with labels (bce, minimax, least-squares); "
+                + "\(loss.rawValue) has none")
         }
         try MemoryBudget.check(self)
     }
