@@ -52,7 +52,7 @@ import TinyGANCore
             ("file:\(try write("a,b\n1,2\n", "c.csv", in: dir))#z", "has no column 'z'"),
             ("file:\(try write("a,b\n1\n", "short.csv", in: dir))#b", "line 2 has no column 'b'"),
             ("file:\(try write("7\n7\n", "flat.txt", in: dir))", "at least two different values"),
-            ("file:\(dir.path)", "cannot be read"),
+            ("file:\(dir.path)", "is a folder, not a regular file"),
         ]
         for (spec, expected) in cases {
             do { _ = try Target(spec: spec); Issue.record("\(spec) was accepted") } catch {
