@@ -108,23 +108,54 @@ public enum ArticleFigures {
 
     // MARK: 4. Losses
 
+    /// For `bce` and `minimax` D's output is a probability and the figure
+    /// marks ln 2, where D can no longer tell; for the other losses D's last
+    /// layer is the identity, its output a score, and the curves are the
+    /// loss's terms of that score (legend: each term's formula), with no
+    /// coin-toss level to mark.
     public static func losses(_ log: RunLog) throws -> Figure {
         try requireEpochs(log)
+        let loss = log.header.config.loss
         let epochs = log.epochs.map { Double($0.epoch) }
         let all = log.epochs.flatMap { [$0.dRealLoss, $0.dFakeLoss, $0.gLoss] }.map(Double.init).filter(\.isFinite).sorted()
-        let top = max(1.5, all.isEmpty ? 1.5 : all[Int(Double(all.count - 1) * 0.99)] * 1.08)
-        let panel = Panel(xLabel: "epoch", yLabel: "binary cross-entropy", yRange: 0...top,
-                          series: [
-                              .line(epochs, log.epochs.map { Double($0.dRealLoss) }, color: Color.blue.opacity(0.8),
-                                    width: 1, label: "D on real"),
-                              .line(epochs, log.epochs.map { Double($0.dFakeLoss) }, color: Color.orange.opacity(0.8),
-                                    width: 1, label: "D on generated"),
-                              .line(epochs, log.epochs.map { Double($0.gLoss) }, color: Color.green.opacity(0.8),
-                                    width: 1, label: "G"),
-                              .horizontal(0.6931471805599453, label: "ln 2: D cannot tell"),
-                          ],
-                          legend: .topRight, mark: divergedMark(log))
-        return Figure(width: 900, height: 420, title: "Losses over the epochs\(runName(log))", panels: [panel])
+        let high = all.isEmpty ? 0 : all[Int(Double(all.count - 1) * 0.99)]
+        let low = all.isEmpty ? 0 : all[Int(Double(all.count - 1) * 0.01)]
+        let yRange: ClosedRange<Double>
+        if loss.outputsProbability {
+            // BCE's losses are at least 0 (minimax's G loss, log(1 - y), is not).
+            yRange = (low < 0 ? low * 1.08 : 0)...max(1.5, high * 1.08)
+        } else {
+            // Scores have no natural scale (a clipped critic's are near 0.01):
+            // the range fits the data, and 0.
+            let lower = Swift.min(low, 0), upper = Swift.max(high, 0)
+            let span = Swift.max(upper - lower, 1e-6)
+            yRange = (lower - 0.08 * span)...(upper + 0.08 * span)
+        }
+        let labels: (real: String, fake: String, g: String, axis: String)
+        switch loss {
+        case .bce, .minimax: labels = ("D on real", "D on generated", "G", "binary cross-entropy")
+        case .leastSquares: labels = ("D on real: (y \u{2212} a)\u{00B2}/2", "D on generated: y\u{00B2}/2",
+                                      "G: (y \u{2212} 1)\u{00B2}/2", "least-squares loss of D's score y")
+        case .hinge: labels = ("D on real: max(0, 1 \u{2212} y)", "D on generated: max(0, 1 + y)", "G: \u{2212}y",
+                               "hinge loss of D's score y")
+        case .wasserstein, .wassersteinGP: labels = ("D on real: \u{2212}y", "D on generated: y", "G: \u{2212}y",
+                                                     "critic's score y, signed as in the loss")
+        }
+        var series: [Series] = [
+            .line(epochs, log.epochs.map { Double($0.dRealLoss) }, color: Color.blue.opacity(0.8),
+                  width: 1, label: labels.real),
+            .line(epochs, log.epochs.map { Double($0.dFakeLoss) }, color: Color.orange.opacity(0.8),
+                  width: 1, label: labels.fake),
+            .line(epochs, log.epochs.map { Double($0.gLoss) }, color: Color.green.opacity(0.8),
+                  width: 1, label: labels.g),
+        ]
+        if loss.outputsProbability {
+            series.append(.horizontal(0.6931471805599453, label: "ln 2: D cannot tell"))
+        }
+        let panel = Panel(xLabel: "epoch", yLabel: labels.axis, yRange: yRange,
+                          series: series, legend: .topRight, mark: divergedMark(log))
+        let title = loss.outputsProbability ? "Losses over the epochs" : "Losses over the epochs (\(loss.rawValue): D's output y is a score)"
+        return Figure(width: 900, height: 420, title: "\(title)\(runName(log))", panels: [panel])
     }
 
     // MARK: 5. Mapping

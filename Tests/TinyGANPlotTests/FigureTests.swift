@@ -44,6 +44,26 @@ import TinyGANTestSupport
         #expect(texts(scene).contains("target 4.00") && texts(scene).contains("target 1.25"))
     }
 
+    /// ln 2 is where a probability D can no longer tell; a critic's output
+    /// is a score, with no such level: its losses figure has no reference
+    /// line, and its axis and legend speak of scores.
+    @Test(arguments: GANLoss.allCases)
+    func lossesFigureMarksLn2OnlyForProbabilities(_ loss: GANLoss) throws {
+        var log = syntheticLog()
+        log.header.config.loss = loss
+        let panel = try #require(try ArticleFigures.losses(log).panels.first)
+        let references = panel.series.filter { if case .horizontalLine = $0.kind { true } else { false } }
+        if loss.outputsProbability {
+            #expect(references.count == 1 && references[0].ys == [0.6931471805599453])
+            #expect(panel.yLabel == "binary cross-entropy")
+        } else {
+            #expect(references.isEmpty)
+            #expect(panel.yLabel?.contains("score") == true)
+            #expect(!panel.series.contains { $0.label?.contains("ln 2") == true })
+            #expect(panel.series.filter { $0.label?.contains("y") == true }.count == 3)
+        }
+    }
+
     @Test func divergedRunsAreMarked() throws {
         let log = syntheticLog(diverged: true)
         for kind in [FigureKind.moments, .losses, .distribution, .qq] {
