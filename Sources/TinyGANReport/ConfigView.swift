@@ -15,6 +15,27 @@ struct ConfigView {
     let hasRealLabel: Bool, realLabel: String
     let hasNoise: Bool, noise: String
     let hasPenalty: Bool, penalty: String
+    let hasR2: Bool, r2Penalty: String
+    /// The target as figures name it ("N(4, 1.25²)", "U(0, 1)") and as
+    /// `--target` takes it ("gaussian:4.0,1.25").
+    let targetLabel, targetSpec: String
+    /// The target's excess kurtosis ("∞" when it has none).
+    let targetKurtosis: String
+    let isGaussian: Bool
+    /// The article's target, N(4, 1.25²).
+    let isArticleTarget: Bool
+    /// The adversarial loss (`--loss`) and what it makes of D.
+    let lossName: String
+    let isBCE, isMinimax, isLeastSquares, isHinge, isWasserstein, isWassersteinGP: Bool
+    /// D's output is a probability (bce, minimax), else a score (a critic).
+    let isProbability, isCritic: Bool
+    /// The article's story: its target and its loss, where the page's
+    /// prose is the article's own.
+    let isArticleStory: Bool
+    /// WGAN's clipping (`wasserstein`): on when c > 0.
+    let clipOn: Bool, clip: String
+    /// WGAN-GP's lambda and whether the penalty is one-sided.
+    let gpWeight: String, gpOneSided: Bool
 
     init(_ c: TrainingConfig) {
         func network(_ sizes: [Int]) -> String { sizes.map(String.init).joined(separator: " \u{2192} ") }
@@ -24,8 +45,13 @@ struct ConfigView {
             case .adam: "Adam, lr \(o.learningRate), betas (\(o.beta1), \(o.beta2))"
             }
         }
-        targetMean = PageFormat.number(c.targetMean)
-        targetStd = PageFormat.number(c.targetStd)
+        // The article's 4.0 and 1.25 as ever; a mixture's std to 4 digits.
+        func short(_ x: Double) -> String {
+            let plain = PageFormat.number(x)
+            return plain.count <= 8 ? plain : String(format: "%.4g", x)
+        }
+        targetMean = short(c.targetMean)
+        targetStd = short(c.targetStd)
         batch = c.batchSize
         epochs = c.epochs
         dSteps = c.discriminatorSteps
@@ -46,5 +72,26 @@ struct ConfigView {
         noise = "\(c.instanceNoise)"
         hasPenalty = c.gradientPenalty > 0
         penalty = "\(c.gradientPenalty)"
+        hasR2 = c.r2Penalty > 0
+        r2Penalty = "\(c.r2Penalty)"
+        targetLabel = c.target.label
+        targetSpec = c.target.spec
+        targetKurtosis = c.target.excessKurtosis.isFinite ? short(c.target.excessKurtosis) : "\u{221E}"
+        isGaussian = c.target.gaussian != nil
+        isArticleTarget = c.target.spec == Presets.article.target.spec
+        lossName = c.loss.rawValue
+        isBCE = c.loss == .bce
+        isMinimax = c.loss == .minimax
+        isLeastSquares = c.loss == .leastSquares
+        isHinge = c.loss == .hinge
+        isWasserstein = c.loss == .wasserstein
+        isWassersteinGP = c.loss == .wassersteinGP
+        isProbability = c.loss.outputsProbability
+        isCritic = !c.loss.outputsProbability
+        isArticleStory = isArticleTarget && isBCE
+        clipOn = c.clip > 0
+        clip = "\(c.clip)"
+        gpWeight = "\(c.gpWeight)"
+        gpOneSided = c.gpSides == .one
     }
 }

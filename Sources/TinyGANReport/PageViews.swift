@@ -17,8 +17,13 @@ struct VerdictRuleView {
     let spread = PageFormat.fixed(Verdict.spreadLimit, 2)
     let distance = PageFormat.fixed(Verdict.distanceLimit, 2)
     let ks = PageFormat.fixed(Verdict.ksLimit, 2)
-    /// With a typographic minus sign.
-    let flatness = PageFormat.fixed(Verdict.flatnessLimit, 1).replacingOccurrences(of: "-", with: "\u{2212}")
+    /// With a typographic minus sign; the target's limit when there is one.
+    let flatness: String
+
+    init(target: Target? = nil) {
+        let limit = target.map { Verdict.flatnessLimit(for: $0) } ?? Verdict.flatnessLimit
+        flatness = PageFormat.fixed(limit, 1).replacingOccurrences(of: "-", with: "\u{2212}")
+    }
 }
 
 /// The article's experiment (`ArticleFacts`) and the 95% Wilson interval of

@@ -30,7 +30,7 @@ struct ReportView: PageView {
     /// Figures that could not be drawn, with why.
     let skipped: [String]
     let hasSkipped: Bool
-    let rule = VerdictRuleView()
+    let rule: VerdictRuleView
     let article = ArticleView()
     var t: [String: String] = [:]
 
@@ -46,6 +46,7 @@ struct ReportView: PageView {
         command = ReproduceCommand.shellLine(
             ReportCommandLine.words(main: main.header, runs: runs.grid.count, language: settings.language))
         config = ConfigView(main.header.config)
+        rule = VerdictRuleView(target: main.header.config.target)
         self.main = RunRowView(main)
         mainEpochs = main.final?.epochsCompleted ?? 0
         mainDiverged = main.final?.diverged ?? false
