@@ -68,7 +68,8 @@ public enum SweepFigures {
                 $0.verdict == verdict && $0.evaluation.mean.isFinite && $0.evaluation.std.isFinite
             }
             guard !rows.isEmpty else { continue }
-            let color: Color = verdict == .success ? .blue : [.vermillion, .orange, .purple, .green][k % 4]
+            let color: Color = verdict == .success ? .blue
+                : verdict == .missingModes ? .black : [.vermillion, .orange, .purple, .green][k % 4]
             series.append(.points(rows.map(\.evaluation.mean), rows.map(\.evaluation.std), color: color.opacity(0.75), radius: 3.5,
                                   label: "\(verdict.rawValue) (\(rows.count))"))
         }

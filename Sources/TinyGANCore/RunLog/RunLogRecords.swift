@@ -104,6 +104,9 @@ public struct FinalRecord: Codable, Equatable, Sendable {
     /// evaluation stream (not the training stream).
     public var samples: [Float]
     public var histogram: Histogram
+    /// How `samples` spread over a mixture target's modes; absent for
+    /// every other target (so their logs are as before).
+    public var modes: ModeStatistics?
     /// The final weights; absent in a log imported from the original
     /// script's printed output, which does not print them.
     public var generator: NetworkWeights?
@@ -114,7 +117,7 @@ public struct FinalRecord: Codable, Equatable, Sendable {
 
     public init(epochsCompleted: Int, diverged: Bool, divergence: String?, lastBatch: [Float],
                 evaluation: SampleStatistics, samples: [Float], histogram: Histogram, generator: NetworkWeights?,
-                discriminator: NetworkWeights?, wallSeconds: Double) {
+                discriminator: NetworkWeights?, wallSeconds: Double, modes: ModeStatistics? = nil) {
         self.epochsCompleted = epochsCompleted
         self.diverged = diverged
         self.divergence = divergence
@@ -122,6 +125,7 @@ public struct FinalRecord: Codable, Equatable, Sendable {
         self.evaluation = evaluation
         self.samples = samples
         self.histogram = histogram
+        self.modes = modes
         self.generator = generator
         self.discriminator = discriminator
         self.wallSeconds = wallSeconds

@@ -8,6 +8,11 @@ public struct SweepRow: Codable, Equatable, Sendable {
     public var seed: UInt64
     /// The final samples' statistics (NaN for a run that diverged early).
     public var evaluation: SampleStatistics
+    /// For a mixture target, the final samples' mode statistics
+    /// (`ModeStatistics`): modes covered, HQ share, reverse KL; nil otherwise.
+    public var modesCovered: Int?
+    public var hqShare: Double?
+    public var reverseKL: Double?
     public var verdict: Verdict
     public var wallSeconds: Double
 
@@ -16,6 +21,12 @@ public struct SweepRow: Codable, Equatable, Sendable {
         parameters = run.parameters.map(\.value)
         seed = run.seed
         evaluation = log.final?.evaluation ?? SampleStatistics(samples: [Float](), target: log.target)
+        if log.target.isMixture, let final = log.final,
+           let modes = final.modes ?? ModeStatistics(samples: final.samples, target: log.target) {
+            modesCovered = modes.modesCovered
+            hqShare = modes.hqShare
+            reverseKL = modes.reverseKL
+        }
         verdict = log.verdict ?? .diverged
         wallSeconds = log.final?.wallSeconds ?? 0
     }
@@ -56,15 +67,18 @@ public struct SweepSummary: Codable, Equatable, Sendable {
         }
     }
 
-    /// The table as CSV: one row per run.
+    /// The table as CSV: one row per run; `modes_covered`, `hq_share` and
+    /// `reverse_kl` are empty for a run whose target is not a mixture.
     public var csv: String {
         let keys = plan.axes.map(\.key)
         var lines = [(["point"] + keys + ["seed", "mean", "std", "skewness", "excess_kurtosis", "ks", "w1",
-                                          "verdict", "wall_seconds"]).joined(separator: ",")]
+                                          "modes_covered", "hq_share", "reverse_kl", "verdict", "wall_seconds"]).joined(separator: ",")]
         for row in rows {
             let values = ["\(row.point)"] + row.parameters.map(Self.quoted) + ["\(row.seed)"]
                 + [row.evaluation.mean, row.evaluation.std, row.evaluation.skewness, row.evaluation.excessKurtosis,
                    row.evaluation.ks, row.evaluation.wasserstein1].map { "\($0)" }
+                + [row.modesCovered.map { "\($0)" } ?? "", row.hqShare.map { "\($0)" } ?? "",
+                   row.reverseKL.map { "\($0)" } ?? ""]
                 + [row.verdict.rawValue, String(format: "%.3f", row.wallSeconds)]
             lines.append(values.joined(separator: ","))
         }

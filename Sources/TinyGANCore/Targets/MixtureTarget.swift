@@ -8,6 +8,12 @@
 public struct MixtureTarget: TargetDistribution, Equatable {
     public struct Component: Equatable, Sendable {
         public var weight, mean, std: Double
+
+        public init(weight: Double, mean: Double, std: Double) {
+            self.weight = weight
+            self.mean = mean
+            self.std = std
+        }
     }
 
     public var components: [Component]

@@ -247,7 +247,8 @@ public struct Trainer: Sendable {
             epochsCompleted: epochsCompleted, diverged: divergence != nil, divergence: divergence,
             lastBatch: fakeBatch, evaluation: SampleStatistics(samples: samples, target: target),
             samples: samples, histogram: histogram, generator: weights(of: generator),
-            discriminator: weights(of: discriminator), wallSeconds: seconds)
+            discriminator: weights(of: discriminator), wallSeconds: seconds,
+            modes: target.isMixture ? ModeStatistics(samples: samples, target: target) : nil)
     }
 
     func weights(of network: MultilayerPerceptron<Float>) -> NetworkWeights {
