@@ -94,6 +94,31 @@ func timeless(_ summary: SweepSummary) -> SweepSummary {
         #expect(try String(contentsOf: merged.appendingPathComponent("summary.csv"), encoding: .utf8).split(separator: "\n").count == 13)
     }
 
+    /// A mixture sweep's summary carries each run's mode statistics, equal
+    /// to the ones in its log; a Gaussian sweep leaves those columns empty.
+    @Test func summariesCarryModeStatistics() throws {
+        let mixture = temporarySweep(), gaussian = temporarySweep()
+        defer { for url in [mixture, gaussian] { try? FileManager.default.removeItem(at: url) } }
+        let base = ["epochs": "6", "batch-size": "40", "g-steps": "2", "d-steps": "2", "log-interval": "3"]
+        var withTarget = base
+        withTarget["target"] = "mixture:0.5*N(-2,0.5)+0.5*N(2,0.5)"
+        let summary = try sweep(try SweepPlan(preset: "article", axes: [], seeds: [1, 2], base: withTarget), at: mixture)
+        let folder = try SweepFolder.open(mixture)
+        for run in try folder.runs() {
+            let modes = try #require(folder.finishedLog(run)?.final?.modes)
+            let row = try #require(summary.rows.first { $0.seed == run.seed })
+            #expect(row.modesCovered == modes.modesCovered && row.hqShare == modes.hqShare)
+        }
+        let csv = try String(contentsOf: mixture.appendingPathComponent("summary.csv"), encoding: .utf8).split(separator: "\n")
+        let header = csv[0].split(separator: ",", omittingEmptySubsequences: false)
+        let column = try #require(header.firstIndex(of: "modes_covered"))
+        #expect(header.contains("hq_share") && header.contains("reverse_kl"))
+        #expect(csv.dropFirst().allSatisfy { !$0.split(separator: ",", omittingEmptySubsequences: false)[column].isEmpty })
+        _ = try sweep(try SweepPlan(preset: "article", axes: [], seeds: [1], base: base), at: gaussian)
+        let plain = try String(contentsOf: gaussian.appendingPathComponent("summary.csv"), encoding: .utf8).split(separator: "\n")
+        #expect(plain[1].split(separator: ",", omittingEmptySubsequences: false)[column].isEmpty)
+    }
+
     /// An interrupted sweep: some logs missing, a partial temporary file left
     /// by a killed writer. Resuming trains only what is missing and ends with
     /// the summary of an uninterrupted sweep.
