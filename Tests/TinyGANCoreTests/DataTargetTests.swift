@@ -96,6 +96,17 @@ import TinyGANCore
 
     /// The header records the path and SHA-256; a log whose data file
     /// changed or vanished is refused when read, a failure (exit 1).
+    /// Data targets are read once per process, but a file rewritten in
+    /// place, even to the same size, is read again.
+    @Test func aRewrittenFileIsReadAgain() throws {
+        let dir = try folder()
+        let path = try write("1\n2\n3\n", "same.txt", in: dir)
+        let first = try Target(spec: "file:\(path)"), again = try Target(spec: "file:\(path)")
+        #expect(first.mean == 2 && again.mean == 2)
+        try Data("4\n5\n6\n".utf8).write(to: URL(fileURLWithPath: path))
+        #expect(try Target(spec: "file:\(path)").mean == 5)
+    }
+
     @Test func logsRefuseDataFilesThatChanged() throws {
         let dir = try folder()
         let path = try write((1...50).map { "\(Double($0) / 7)" }.joined(separator: "\n"), "d.txt", in: dir)
