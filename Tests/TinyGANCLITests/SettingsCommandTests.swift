@@ -147,6 +147,15 @@ import TinyGANCore
             #expect(result.status == 2 && result.stderr.contains(expected), "\(result.stderr.prefix(300))")
             #expect(result.stderr.count < 2000)
         }
+        // Only regular files (links followed) are read as configs: a device
+        // or a folder is refused unread, and a FIFO never blocks
+        // (`FileKindTests.inputProblems`).
+        try FileManager.default.createDirectory(at: folder.appendingPathComponent("dir"), withIntermediateDirectories: true)
+        for (path, expected) in [("/dev/zero", "it is a device"), ("dir", "it is a folder"), ("none.json", "it does not exist")] {
+            let result = try Tool.run(["train", "--config", path], in: folder)
+            #expect(result.status == 2 && result.stderr.contains("cannot read config file") && result.stderr.contains(expected),
+                    "\(result.stderr)")
+        }
     }
 
     /// Case 14: a log whose header holds a configuration out of bounds is

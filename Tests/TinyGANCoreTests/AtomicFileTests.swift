@@ -81,3 +81,24 @@ func names(in folder: URL) throws -> [String] {
         #expect(try RegularFile.read(secret) == Data("shadow".utf8))
     }
 }
+
+/// Files the user names for input (configs, data files) are read only if
+/// what their path finally names is a regular file.
+@Suite struct FileKindTests {
+    @Test func inputProblems() throws {
+        let folder = try scratchFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let file = folder.appendingPathComponent("c.json"), link = folder.appendingPathComponent("link.json")
+        let fifo = folder.appendingPathComponent("fifo"), fifoLink = folder.appendingPathComponent("fifo-link")
+        try Data("{}".utf8).write(to: file)
+        try FileManager.default.createSymbolicLink(at: link, withDestinationURL: file)
+        #expect(mkfifo(fifo.path, 0o644) == 0)
+        try FileManager.default.createSymbolicLink(at: fifoLink, withDestinationURL: fifo)
+        #expect(FileKind.inputProblem(file.path) == nil && FileKind.inputProblem(link.path) == nil)
+        #expect(FileKind.inputProblem(fifo.path) == "is a FIFO (named pipe), not a regular file")
+        #expect(FileKind.inputProblem(fifoLink.path) == "is a FIFO (named pipe), not a regular file")
+        #expect(FileKind.inputProblem(folder.path) == "is a folder, not a regular file")
+        #expect(FileKind.inputProblem("/dev/null") == "is a device, not a regular file")
+        #expect(FileKind.inputProblem(folder.appendingPathComponent("none").path) == "does not exist")
+    }
+}

@@ -6,10 +6,11 @@ import Foundation
 public enum FileKind: Equatable, Sendable {
     case missing, regular, folder, symbolicLink, fifo, device, socket, unknown
 
-    /// The kind of `path`'s last component itself, not of a link's target.
-    public static func of(_ path: String) -> FileKind {
+    /// The kind of `path`'s last component itself, not of a link's target;
+    /// with `followingLinks`, of what the path finally names.
+    public static func of(_ path: String, followingLinks: Bool = false) -> FileKind {
         var info = stat()
-        guard lstat(path, &info) == 0 else { return .missing }
+        guard (followingLinks ? stat(path, &info) : lstat(path, &info)) == 0 else { return .missing }
         switch info.st_mode & S_IFMT {
         case S_IFREG: return .regular
         case S_IFDIR: return .folder
@@ -32,6 +33,19 @@ public enum FileKind: Equatable, Sendable {
         case .device: return "a device"
         case .socket: return "a socket"
         case .unknown: return "not a regular file"
+        }
+    }
+
+    /// Why `path`, its links followed, cannot be read as a file the user
+    /// named for input (a config, a data file), or nil for a regular file:
+    /// "does not exist", or "is a FIFO (named pipe), not a regular file".
+    /// Checked before opening, so that a FIFO never blocks and a device or a
+    /// folder is never read.
+    public static func inputProblem(_ path: String) -> String? {
+        switch of(path, followingLinks: true) {
+        case .missing: return "does not exist"
+        case .regular: return nil
+        case let kind: return "is \(kind.described), not a regular file"
         }
     }
 

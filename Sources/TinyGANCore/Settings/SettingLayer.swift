@@ -95,12 +95,15 @@ extension SettingLayer {
     /// The settings of a config file, as `--config FILE` reads it.
     public static func file(_ path: String) throws -> SettingLayer {
         let quoted = TinyGANError.quote(path, limit: 200)
+        if let problem = FileKind.inputProblem(path) {
+            throw TinyGANError.usage("cannot read config file \(quoted): it \(problem)")
+        }
         guard let handle = FileHandle(forReadingAtPath: path) else {
             throw TinyGANError.usage("cannot read config file \(quoted)")
         }
         defer { try? handle.close() }
         let data = (try? handle.read(upToCount: largestConfigFile + 1)) ?? nil
-        guard let data else { throw TinyGANError.usage("cannot read config file \(quoted) (a folder?)") }
+        guard let data else { throw TinyGANError.usage("cannot read config file \(quoted)") }
         guard data.count <= largestConfigFile else {
             throw TinyGANError.usage("the config file \(quoted) is larger than 1 MB; a config is a small JSON object")
         }

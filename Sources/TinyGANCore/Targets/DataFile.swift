@@ -15,11 +15,7 @@ struct DataFile {
     /// Reads `path`; a problem names the file and, for a bad value, its line.
     init(path: String, column: String?) throws(SettingProblem) {
         let quoted = TinyGANError.quote(path, limit: 200)
-        switch FileKind.of((path as NSString).resolvingSymlinksInPath) {
-        case .missing: throw SettingProblem("data file \(quoted) does not exist")
-        case .regular: break
-        case let kind: throw SettingProblem("data file \(quoted) is \(kind.described), not a regular file")
-        }
+        if let problem = FileKind.inputProblem(path) { throw SettingProblem("data file \(quoted) \(problem)") }
         guard let handle = FileHandle(forReadingAtPath: path) else {
             throw SettingProblem("data file \(quoted) cannot be read (no permission)")
         }
