@@ -19,8 +19,6 @@ public enum ReportFolder {
         return kind == .folder ? proof.refusal(folder) : "it is \(kind.described)"
     }
 
-    public static func isReplaceable(_ folder: URL) -> Bool { refusal(folder) == nil }
-
     /// Throws unless `destination` is free or (with `replacing`) a report
     /// tinygan may replace.
     static func checkDestination(_ destination: URL, replacing: Bool) throws {

@@ -24,7 +24,7 @@ import TinyGANReport
         // A report of its own carries the manifest and is replaced.
         let report = folder.appendingPathComponent("r")
         try ReportBuilder.build(runs, settings: settings, destination: report, replacing: false)
-        #expect(ReportFolder.isReplaceable(report))
+        #expect(ReportFolder.refusal(report) == nil)
         try ReportBuilder.build(runs, settings: settings, destination: report, replacing: true)
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted() == ["p", "r"])
     }
