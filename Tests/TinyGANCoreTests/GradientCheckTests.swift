@@ -153,7 +153,7 @@ import TinyGANCore
             switch mode {
             case .dataAndVariances: features = fake + fake.map { ($0 - frozenMean) * ($0 - frozenMean) }
             case .dataAndDiffs: features = fake + fake.map { $0 - frozenMean }
-            case .raw, .moments, .eightMoments, .sorted, .momentsAndCDF: pre.forward(fake, into: &features)
+            case .raw, .moments, .eightMoments, .sorted, .momentsAndCDF, .sample: pre.forward(fake, into: &features)
             }
             d.forward(features, into: &p)
             return BinaryCrossEntropy.loss(probability: p[0], label: 1)

@@ -23,19 +23,27 @@ import TinyGANCore
         "beta2-g": "0.99", "beta1-d": "0.6", "beta2-d": "0.95", "real-label": "0.9", "instance-noise": "0.1",
         "gradient-penalty": "2.0", "log-interval": "2", "snapshot-interval": "3",
         "loss": "least-squares", "r2-penalty": "0.5", "clip": "0.05", "gp-weight": "5.0", "gp-sides": "one",
-        "optimizer": "adam", "momentum": "0.5", "beta1": "0.5", "beta2": "0.99",
+        "pack": "4", "optimizer": "adam", "momentum": "0.5", "beta1": "0.5", "beta2": "0.99",
     ]
+
+    /// The settings a sample value needs beside it to be valid in the
+    /// article: a pack needs D judging samples.
+    static let companions: [String: (name: String, value: String)] = ["pack": ("d-input", "sample")]
 
     /// Case 10: every setting can be set by flag, by config file and by a
     /// grid point, the three agree, and the value reaches the log header.
     @Test func everySettingBySeveralRoutesReachesTheHeader() throws {
         for setting in Settings.all {
             let text = try #require(Self.samples[setting.name], "no sample value for \(setting.name)")
-            let byFlag = try TrainingConfig.resolve([try SettingLayer.flags(["--\(setting.name)", text])])
-            let byFlagWithEquals = try TrainingConfig.resolve([try SettingLayer.flags(["--\(setting.name)=\(text)"])])
+            let companion = Self.companions[setting.name]
+            let flags = companion.map { ["--\($0.name)", $0.value] } ?? []
+            let configPrefix = companion.map { "\"\($0.name)\": \"\($0.value)\", " } ?? ""
+            let axes = try companion.map { [try SweepPlan.axis("\($0.name)=\($0.value)")] } ?? []
+            let byFlag = try TrainingConfig.resolve([try SettingLayer.flags(flags + ["--\(setting.name)", text])])
+            let byFlagWithEquals = try TrainingConfig.resolve([try SettingLayer.flags(flags + ["--\(setting.name)=\(text)"])])
             let json = setting.json(of: byFlag).text
-            let byConfig = try TrainingConfig.resolve([try layer("{\"\(setting.name)\": \(json)}")])
-            let plan = try SweepPlan(preset: "article", axes: [SweepPlan.axis("\(setting.name)=\(text.replacingOccurrences(of: ",", with: ":"))")],
+            let byConfig = try TrainingConfig.resolve([try layer("{\(configPrefix)\"\(setting.name)\": \(json)}")])
+            let plan = try SweepPlan(preset: "article", axes: axes + [SweepPlan.axis("\(setting.name)=\(text.replacingOccurrences(of: ",", with: ":"))")],
                                      seeds: [1])
             let byGrid = try #require(try plan.runs().first).config
             #expect(byFlag != Presets.article, "\(setting.name) changed nothing")

@@ -50,7 +50,7 @@ func bytesWithoutWallTime(_ log: RunLog) throws -> Data {
         #expect(!final.diverged && final.epochsCompleted == 20)
         #expect(final.lastBatch.count == 100 && final.samples.count == 10_000)
         #expect(final.generator?.sizes == [1, 5, 5, 1])
-        #expect(final.discriminator?.sizes == [mode.featureCount(batchSize: 100), 10, 10, 1])
+        #expect(final.discriminator?.sizes == [mode.judgesSamples ? 1 : mode.featureCount(batchSize: 100), 10, 10, 1])
         #expect(log.epochs.allSatisfy { abs($0.realMean - 4) < 0.6 && abs($0.realStd - 1.25) < 0.4 })
     }
 

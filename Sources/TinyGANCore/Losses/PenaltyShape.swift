@@ -16,11 +16,19 @@
 ///   when one-sided (Petzka et al., 2018, arXiv:1709.08894), P = lambda r^2,
 ///   and k = dP/ds ds/d(s2 / 2) = 2 lambda r / s. At v = 0, k is finite
 ///   (about -2e5 lambda) and multiplies v = 0: the smoothed penalty is flat
-///   there, as it should be. It needs one input (m = 1): a norm per input
-///   of a batch would need a scale per lane.
+///   there, as it should be. Over m inputs the penalty is the mean of each
+///   input's own (`takesEachInputsNorm`; `GradientPenalty` computes one
+///   norm per input and calls this with m = 1 for each).
 public enum PenaltyShape<S: NetworkScalar>: Sendable {
     case squaredNorm(gamma: S)
     case wasserstein(lambda: S, oneSided: Bool)
+
+    /// True where P is a mean over inputs of a function of each input's own
+    /// norm that is not linear in |v_j|^2, so that the inputs' squares
+    /// cannot be summed first.
+    public var takesEachInputsNorm: Bool {
+        if case .wasserstein = self { true } else { false }
+    }
 
     /// TF-GAN's epsilon under the square root.
     public static var slopeEpsilon: S { S(1e-10) }
@@ -32,7 +40,7 @@ public enum PenaltyShape<S: NetworkScalar>: Sendable {
         case .squaredNorm(let gamma):
             return (gamma / 2 * s2 / S(m), gamma / S(m))
         case .wasserstein(let lambda, let oneSided):
-            precondition(m == 1, "the Wasserstein gradient penalty takes one input")
+            precondition(m == 1, "the Wasserstein gradient penalty takes one input's norm at a time")
             let slope = (s2 + Self.slopeEpsilon).squareRoot()
             let excess = oneSided && slope < 1 ? 0 : slope - 1
             return (lambda * excess * excess, 2 * lambda * excess / slope)

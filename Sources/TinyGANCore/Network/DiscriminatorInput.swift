@@ -12,8 +12,18 @@ import RealModule
 /// | eight-moments | m, s, then M_3 ... M_8 centred and scaled (below) | 8 |
 /// | sorted | x_(1) <= ... <= x_(n), the minibatch in order: its quantiles | n |
 /// | moments-and-cdf | the four moments, then C_0 ... C_(K-1), the smoothed CDF of the shape (below) | 4 + K |
+/// | sample | x_1 ... x_n, judged one by one (or M at a time, `pack`) | n |
 ///
-/// The first four are the original's; the last three are tinygan's own.
+/// The first four are the original's; the next three are tinygan's own.
+/// In all of them D judges the whole minibatch at once and gives one
+/// output. `sample` is the classic GAN instead (Goodfellow et al., 2014):
+/// D judges each sample alone, D(x_i), one output per sample, and D's loss
+/// is the mean of the per-sample terms. With `pack` M > 1 it is PacGAN
+/// (Lin et al., 2018, arXiv:1712.04086): D judges packs of M samples
+/// concatenated, P = n / M outputs. The features are the minibatch itself,
+/// laid out feature-major for D's P samples: value j of pack p is
+/// x_(j P + p), so the preprocessing is the identity (samples are i.i.d.,
+/// so which M of them share a pack does not matter).
 /// `eight-moments`:
 /// with the standardized moments M_k = (1/n) sum z_i^k, it adds
 /// (M_k - E_k) / (k - 1)!! for k = 5 ... 8, where E_k is the Gaussian's
@@ -45,18 +55,23 @@ public enum DiscriminatorInputMode: String, Codable, CaseIterable, Sendable {
     case eightMoments = "eight-moments"
     case sorted
     case momentsAndCDF = "moments-and-cdf"
+    case sample
 
     /// (k - 1)!! for k = 0 ... 8.
     static let doubleFactorials: [Double] = [1, 1, 1, 2, 3, 8, 15, 48, 105]
 
-    /// The number of features for a minibatch of `batchSize` values.
+    /// Whether D judges single samples (or packs) instead of the minibatch.
+    public var judgesSamples: Bool { self == .sample }
+
+    /// The number of features for a minibatch of `batchSize` values (for
+    /// `sample`, over all of D's samples together).
     public func featureCount(batchSize: Int) -> Int {
         switch self {
         case .raw: batchSize
         case .dataAndVariances, .dataAndDiffs: 2 * batchSize
         case .moments: 4
         case .eightMoments: 8
-        case .sorted: batchSize
+        case .sorted, .sample: batchSize
         case .momentsAndCDF: 4 + CDFGrid.count
         }
     }
@@ -139,7 +154,7 @@ public struct DiscriminatorInput<S: NetworkScalar>: Sendable {
         let n = batchSize
         mean = Self.mean(x, count: n)
         switch mode {
-        case .raw:
+        case .raw, .sample:
             for i in 0..<n { features[i] = x[i] }
         case .dataAndVariances:
             for i in 0..<n {
@@ -201,7 +216,7 @@ public struct DiscriminatorInput<S: NetworkScalar>: Sendable {
         precondition(x.count >= batchSize && g.count >= featureCount && dx.count >= batchSize)
         let n = batchSize
         switch mode {
-        case .raw:
+        case .raw, .sample:
             for i in 0..<n { dx[i] = g[i] }
         case .dataAndVariances:
             for i in 0..<n { dx[i] = g[i] + g[n + i] * 2 * (x[i] - mean) }

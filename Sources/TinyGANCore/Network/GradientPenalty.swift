@@ -14,7 +14,9 @@
 ///   circle the equilibrium for ever. The features m and s are in the
 ///   data's units, so gamma's strength depends on them.
 /// - WGAN-GP's penalty lambda (|v| - 1)^2 at an interpolate of the real
-///   and the generated minibatch (`PenaltyShape.wasserstein`).
+///   and the generated minibatch (`PenaltyShape.wasserstein`); with D
+///   judging samples, (1/m) sum_j lambda (|v_j| - 1)^2, one norm per
+///   input x_j (Gulrajani et al.'s expectation over interpolates).
 ///
 /// dP/dtheta = k v . dv/dtheta needs the derivative of a backward pass.
 /// With layers a_l = W_l h_(l-1) + b_l, h_l = f_l(a_l) (h_(-1) = x), per
@@ -88,10 +90,15 @@ public struct GradientPenalty<S: NetworkScalar>: Sendable {
                 }
             }
             let input = layers[0].input, inputs = layers[0].inCount * batch
-            let squares = Kernels.dot(e + input, e + input, count: inputs)
-            let (value, scale) = shape.valueAndScale(squares: squares, inputs: samples)
-            penalty = value
-            for k in input..<(input + inputs) { eBar[k] = scale * e[k] }
+            if shape.takesEachInputsNorm && samples > 1 {
+                penalty = Self.adjointOfEachInputsNorm(shape, gradient: e + input, adjoint: eBar + input,
+                                                       features: layers[0].inCount, samples: samples, batch: batch)
+            } else {
+                let squares = Kernels.dot(e + input, e + input, count: inputs)
+                let (value, scale) = shape.valueAndScale(squares: squares, inputs: samples)
+                penalty = value
+                for k in input..<(input + inputs) { eBar[k] = scale * e[k] }
+            }
             // The reverse of that pass.
             for l in 0...last {
                 let layer = layers[l]
@@ -129,5 +136,28 @@ public struct GradientPenalty<S: NetworkScalar>: Sendable {
             }
         }}}}
         return penalty
+    }
+
+    /// For a penalty of each input's own norm (WGAN-GP's, with D judging
+    /// samples): P = (1/m) sum_j p(|v_j|^2) over the m inputs, v_j the
+    /// column j of `gradient` (rows of `batch` lanes, `features` rows), and
+    /// the adjoint k_j v_j / m in the same layout, zero in padding lanes.
+    static func adjointOfEachInputsNorm(_ shape: PenaltyShape<S>, gradient v: UnsafePointer<S>,
+                                        adjoint: UnsafeMutablePointer<S>, features: Int, samples: Int,
+                                        batch: Int) -> S {
+        var total: S = 0
+        let m = S(samples)
+        for j in 0..<batch {
+            guard j < samples else {
+                for f in 0..<features { adjoint[f * batch + j] = 0 }
+                continue
+            }
+            var squares: S = 0
+            for f in 0..<features { squares += v[f * batch + j] * v[f * batch + j] }
+            let (value, scale) = shape.valueAndScale(squares: squares, inputs: 1)
+            total += value
+            for f in 0..<features { adjoint[f * batch + j] = scale / m * v[f * batch + j] }
+        }
+        return total / m
     }
 }

@@ -80,12 +80,17 @@ public struct SnapshotRecord: Codable, Equatable, Sendable {
     public var mapping: [Float]
     /// 10,000 fresh generated samples on the fixed bins of `Histogram.forTarget`.
     public var histogram: Histogram
+    /// D at this epoch, when it judges samples (`d-input sample`), so that
+    /// its opinion D(x) can be drawn over the histograms; absent otherwise.
+    public var discriminator: NetworkWeights?
 
-    public init(epoch: Int, generator: NetworkWeights, mapping: [Float], histogram: Histogram) {
+    public init(epoch: Int, generator: NetworkWeights, mapping: [Float], histogram: Histogram,
+                discriminator: NetworkWeights? = nil) {
         self.epoch = epoch
         self.generator = generator
         self.mapping = mapping
         self.histogram = histogram
+        self.discriminator = discriminator
     }
 }
 

@@ -8,12 +8,14 @@ import Foundation
 /// count and S the sum of its layer sizes:
 /// - G: 4 n S_G x 4 (outputs, gradients and two scratch rows per layer),
 ///   and 4 P_G x 5 (parameters, gradients, two optimizer moments, a copy);
-/// - D: 4 P_D x 6 (the same, and the penalty's scratch), 4 S_D x 8;
+/// - D: 4 P_D x 6 (the same, and the penalty's scratch), 4 S_D x B_D x 8
+///   for its B_D samples per minibatch (1, or n / M when it judges samples);
 /// - minibatches and D's input: 4 n x 16;
 /// - the evaluation probe: 4 x 10,000 x S_G x 2;
 /// - the log: 300 bytes per epoch record (36 in memory, about 200 as a
 ///   JSON line when written) and 4 x (320 x 8 + 101 x 4 + 4 P_G) per
-///   snapshot (the record and its JSON).
+///   snapshot (the record and its JSON), plus 4 x 4 P_D where snapshots
+///   hold D (`d-input sample`).
 /// The estimate errs high by up to about 2x; it exists to refuse sizes
 /// that are off by orders of magnitude.
 public enum MemoryBudget {
@@ -35,11 +37,12 @@ public enum MemoryBudget {
         let generatorSizes = c.generatorSizes.reduce(0.0) { $0 + Double($1) }
         let discriminatorSizes = c.discriminatorSizes.reduce(0.0) { $0 + Double($1) }
         let pG = parameters(c.generatorSizes), pD = parameters(c.discriminatorSizes)
-        let networks = 4 * n * generatorSizes * 4 + 4 * pG * 5 + 4 * pD * 6 + 4 * discriminatorSizes * 8
+        let networks = 4 * n * generatorSizes * 4 + 4 * pG * 5 + 4 * pD * 6 + 4 * discriminatorSizes * Double(c.discriminatorBatch) * 8
             + 4 * n * 16 + 4 * 10_000 * generatorSizes * 2
         let epochRecords = Double(c.epochs) / Double(c.logInterval)
         let snapshots = Double(c.epochs) / Double(c.snapshotInterval) + 1
-        let log = epochRecords * 300 + snapshots * 4 * (320 * 8 + 101 * 4 + 4 * pG)
+        let snapshotD = c.discriminatorInput.judgesSamples ? 4 * pD : 0
+        let log = epochRecords * 300 + snapshots * 4 * (320 * 8 + 101 * 4 + 4 * pG + snapshotD)
         return Estimate(networks: networks, log: log)
     }
 

@@ -38,7 +38,11 @@ public enum Settings {
                help: "Discriminator hidden layer sizes, e.g. 10,10.", check: Bounds.sizes(1...65536, layers: 1...16)),
         .value("d-activation", \.discriminator.activations,
                help: "Discriminator hidden activation, one for all layers or one per layer."),
-        .value("d-input", \.discriminatorInput, help: "What D sees of a minibatch: \(DiscriminatorInputMode.knownNames)."),
+        .value("d-input", \.discriminatorInput, help: "What D sees of a minibatch: \(DiscriminatorInputMode.knownNames) "
+               + "(sample: D judges each sample alone, the classic GAN)."),
+        .value("pack", \.pack, bounds: "1 to 1e6",
+               help: "PacGAN: D judges M samples concatenated (d-input sample only; batch-size a multiple of M).",
+               check: Bounds.integer(1...1_000_000)),
         .value("loss", \.loss, help: "The adversarial loss: \(GANLoss.knownNames); D ends in a sigmoid for bce and "
                + "minimax, in a raw score (a critic) for the others."),
         .alias("optimizer", of: [\.generatorOptimizer.kind, \.discriminatorOptimizer.kind],

@@ -3,7 +3,10 @@ import Foundation
 /// Trains one GAN run and returns its log.
 ///
 /// One discriminator step (REFERENCE.md, "One D step", with the article's
-/// BCE generalized to `config.loss`, a `GANLoss`):
+/// BCE generalized to `config.loss`, a `GANLoss`; D gives P outputs per
+/// minibatch, P = 1 where it judges the whole minibatch and P = n / M
+/// where it judges samples in packs of M, and each loss below is the mean
+/// of its P per-output terms):
 ///   zero D's gradients; real x ~ the target (`Target.fill`): loss_real = L_real(D(pre(x))),
 ///   backward (with `gradientPenalty` > 0, plus the R1 penalty at that real
 ///   minibatch); noise z ~ U[0, 1): loss_fake = L_fake(D(pre(G(z)))), backward
@@ -12,7 +15,7 @@ import Foundation
 ///   the interpolate x^ = eps x + (1 - eps) G(z), eps ~ U[0, 1), taken
 ///   elementwise over the two minibatches as drawn (unsorted: sample j of
 ///   each, a random pairing as in Gulrajani et al.'s Algorithm 1, before
-///   instance noise); step D; with `wasserstein` and `clip` c > 0, clamp
+///   instance noise), one eps per output of D (per pack); step D; with `wasserstein` and `clip` c > 0, clamp
 ///   every D parameter to [-c, c].
 ///   The article's BCE: L_real(p) = BCE(p, 1), L_fake(p) = BCE(p, 0).
 /// One generator step: zero G's gradients; z ~ U[0, 1):
@@ -22,7 +25,7 @@ import Foundation
 /// Random draws, all from the run's training stream (stream 0) in this
 /// order: G's then D's initial parameters; per D step the real minibatch
 /// (n draws of the target: for a Gaussian, n ziggurat normals) then the
-/// noise (n uniforms), then with `wasserstein-gp` only eps (one uniform,
+/// noise (n uniforms), then with `wasserstein-gp` only eps (P uniforms,
 /// `nextFloat`); per G step the noise. Each evaluation (a snapshot, the
 /// final record) draws from its own stream,
 /// 1 + the epoch it evaluates (`evaluationStream`), so logging more or
@@ -56,9 +59,11 @@ public struct Trainer: Sendable {
     var fakeGradient: [Float]
     /// The interpolate of the real and the generated minibatch (WGAN-GP).
     var interpolate: [Float]
-    /// D's output (a probability or a critic's score) and dLoss/d(output).
-    var output: [Float] = [0]
-    var outputGradient: [Float] = [0]
+    /// WGAN-GP's eps, one per output of D.
+    var interpolationWeights: [Float]
+    /// D's P outputs (probabilities or a critic's scores) and dLoss/d(output).
+    var output: [Float]
+    var outputGradient: [Float]
     var probe: GeneratorProbe
 
     public static let evaluationSampleCount = 10_000
@@ -73,7 +78,8 @@ public struct Trainer: Sendable {
         generator = MultilayerPerceptron(sizes: config.generatorSizes,
                                          activations: config.generatorActivations, batchSize: n)
         discriminator = MultilayerPerceptron(sizes: config.discriminatorSizes,
-                                             activations: config.discriminatorActivations, batchSize: 1)
+                                             activations: config.discriminatorActivations,
+                                             batchSize: config.discriminatorBatch)
         generator.initializeLikePyTorch(using: &rng)
         discriminator.initializeLikePyTorch(using: &rng)
         generatorOptimizer = Optimizer(config: config.generatorOptimizer,
@@ -88,6 +94,9 @@ public struct Trainer: Sendable {
         noisyBatch = noise
         interpolate = noise
         fakeGradient = noise
+        output = [Float](repeating: 0, count: config.discriminatorBatch)
+        outputGradient = output
+        interpolationWeights = output
         features = [Float](repeating: 0, count: input.featureCount)
         featureGradient = features
         probe = GeneratorProbe(sizes: config.generatorSizes, activations: config.generatorActivations,
@@ -167,23 +176,43 @@ public struct Trainer: Sendable {
     }
 
     /// loss = L_real(D(pre(batch))) or L_fake(D(pre(batch))) of the GAN
-    /// loss (real label `realLabel`); adds dloss/dD to D's gradients.
+    /// loss (real label `realLabel`), the mean over D's P outputs; adds
+    /// dloss/dD to D's gradients.
     mutating func discriminatorPass(_ batch: [Float], real: Bool) -> Float {
         input.forward(batch, into: &features)
         discriminator.forward(features, into: &output)
-        let term = real ? config.loss.discriminatorOnReal(output[0], label: Float(config.realLabel))
-                        : config.loss.discriminatorOnGenerated(output[0])
-        outputGradient[0] = term.derivative
+        let loss = config.loss, label = Float(config.realLabel)
+        let value = meanOverOutputs { y in
+            real ? loss.discriminatorOnReal(y, label: label) : loss.discriminatorOnGenerated(y)
+        }
         discriminator.backward(outputGradient: outputGradient)
-        return term.value
+        return value
+    }
+
+    /// (1/P) sum_p term(y_p).value over D's outputs y, with dLoss/dy_p =
+    /// term(y_p).derivative / P in `outputGradient`. For P = 1 the value and
+    /// the derivative are the term's own, bit for bit.
+    mutating func meanOverOutputs(_ term: (Float) -> GANLoss.Term<Float>) -> Float {
+        let count = Float(output.count)
+        var total: Float = 0
+        for p in output.indices {
+            let t = term(output[p])
+            total = p == 0 ? t.value : total + t.value
+            outputGradient[p] = t.derivative / count
+        }
+        return total / count
     }
 
     /// WGAN-GP's penalty at x^ = eps x + (1 - eps) G(z) (the D step's real
     /// and generated minibatches, sample by sample), eps ~ U[0, 1) from the
     /// training stream: adds its gradient to D's and returns it.
     mutating func interpolatePenalty() -> Float {
-        let eps = rng.nextFloat()
-        for j in interpolate.indices { interpolate[j] = eps * realBatch[j] + (1 - eps) * fakeBatch[j] }
+        for p in interpolationWeights.indices { interpolationWeights[p] = rng.nextFloat() }
+        let packs = interpolationWeights.count
+        for j in interpolate.indices {
+            let eps = interpolationWeights[j % packs]  // value j is in pack j mod P
+            interpolate[j] = eps * realBatch[j] + (1 - eps) * fakeBatch[j]
+        }
         input.forward(interpolate, into: &features)
         discriminator.forward(features, into: &output)
         let shape = PenaltyShape<Float>.wasserstein(lambda: Float(config.gpWeight), oneSided: config.gpSides == .one)
@@ -197,9 +226,8 @@ public struct Trainer: Sendable {
         let seen = withInstanceNoise(fakeBatch)
         input.forward(seen, into: &features)
         discriminator.forward(features, into: &output)
-        let term = config.loss.generator(output[0])
-        losses.generator = term.value
-        outputGradient[0] = term.derivative
+        let loss = config.loss
+        losses.generator = meanOverOutputs { loss.generator($0) }
         discriminator.backward(outputGradient: outputGradient, inputGradient: &featureGradient,
                                accumulatesParameterGradients: false)
         input.backward(seen, featureGradient: featureGradient, into: &fakeGradient)  // d(x + noise)/dx = 1
@@ -234,7 +262,8 @@ public struct Trainer: Sendable {
         var evaluationRNG = evaluationStream(epoch: epoch)
         let histogram = Histogram.forTarget(target, holding: probe.samples(using: &evaluationRNG))
         return SnapshotRecord(epoch: epoch, generator: weights(of: generator), mapping: probe.mapping(),
-                              histogram: histogram)
+                              histogram: histogram,
+                              discriminator: config.discriminatorInput.judgesSamples ? weights(of: discriminator) : nil)
     }
 
     mutating func finalRecord(epochsCompleted: Int, divergence: String?, start: DispatchTime) -> FinalRecord {

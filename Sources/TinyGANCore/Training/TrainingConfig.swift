@@ -59,6 +59,9 @@ public struct TrainingConfig: Equatable, Sendable {
     public var gpWeight: Double = 10
     /// Whether WGAN-GP's penalty is two-sided (the paper's) or one-sided.
     public var gpSides: PenaltySides = .two
+    /// PacGAN's packing M, with `d-input sample` only: D judges M samples
+    /// concatenated; 1 (the classic GAN) judges each sample alone.
+    public var pack: Int = 1
 
     public init(preset: String, targetMean: Double, targetStd: Double, batchSize: Int, epochs: Int,
                 discriminatorSteps: Int, generatorSteps: Int, generator: NetworkConfig,
@@ -92,11 +95,17 @@ public struct TrainingConfig: Equatable, Sendable {
     public var generatorSizes: [Int] { [1] + generator.hiddenSizes + [1] }
     public var generatorActivations: [Activation] { generator.activations + [.identity] }
 
-    /// Feature counts of the discriminator: the preprocessed minibatch in,
-    /// one probability or score out.
+    /// Feature counts of the discriminator: the preprocessed minibatch in
+    /// (one pack of `pack` samples for `d-input sample`), one probability
+    /// or score out.
     public var discriminatorSizes: [Int] {
-        [discriminatorInput.featureCount(batchSize: batchSize)] + discriminator.hiddenSizes + [1]
+        let inputs = discriminatorInput.judgesSamples ? pack : discriminatorInput.featureCount(batchSize: batchSize)
+        return [inputs] + discriminator.hiddenSizes + [1]
     }
+
+    /// How many outputs D gives per minibatch: n / M for `d-input sample`,
+    /// else 1 (the whole minibatch is one sample of D).
+    public var discriminatorBatch: Int { discriminatorInput.judgesSamples ? batchSize / pack : 1 }
     public var discriminatorActivations: [Activation] { discriminator.activations + [loss.outputActivation] }
 
     /// Throws a usage error naming the first value out of range (the
@@ -111,6 +120,13 @@ public struct TrainingConfig: Equatable, Sendable {
         for (name, network) in [("g", generator), ("d", discriminator)] where network.activations.count != network.hiddenSizes.count {
             throw TinyGANError.usage("\(name)-activation needs one activation or one per hidden layer "
                 + "(\(network.hiddenSizes.count) layers, \(network.activations.count) activations)")
+        }
+        if pack > 1 && !discriminatorInput.judgesSamples {
+            throw TinyGANError.usage("pack \(pack) needs d-input sample (D judging samples, M at a time); "
+                + "d-input \(discriminatorInput.rawValue) judges the whole minibatch")
+        }
+        if batchSize % pack != 0 {
+            throw TinyGANError.usage("batch-size \(batchSize) must be a multiple of pack \(pack)")
         }
         if realLabel != 1 && !loss.usesRealLabel {
             throw TinyGANError.usage("real-label \(realLabel) needs a loss with labels (bce, minimax, least-squares); "
