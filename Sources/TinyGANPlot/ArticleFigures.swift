@@ -1,6 +1,6 @@
 import TinyGANCore
 
-/// The figures tinygan draws from run logs: the article's three and five it
+/// The figures tinygan draws from run logs: the article's three and seven it
 /// never had. Every figure is built from logs only.
 public enum FigureKind: String, CaseIterable, Sendable {
     /// Mean and std of the generated samples over the epochs (the article's two panels).
@@ -19,6 +19,10 @@ public enum FigureKind: String, CaseIterable, Sendable {
     case evolution
     /// The exact density of G's output, from its weights.
     case density
+    /// A mixture's modes: each one's share and the coverage over the epochs.
+    case modes
+    /// D's output over x at snapshot epochs, when D judges single samples.
+    case decision
 
     /// Whether the figure is drawn from several runs (the others from one).
     public var isMultiRun: Bool { self == .runs }
@@ -41,6 +45,8 @@ public enum ArticleFigures {
         case .qq: return try quantiles(log)
         case .evolution: return try evolution(log)
         case .density: return try exactDensity(log)
+        case .modes: return try modes(log)
+        case .decision: return try decision(log)
         }
     }
 

@@ -29,3 +29,17 @@ public func syntheticLog(seed: UInt64 = 1, shift: Double = 0, epochs: Int = 200,
     return RunLog(header: RunHeader(config: config, seed: seed), epochs: records, snapshots: snapshots, final: final)
 }
 
+
+/// A short real run on a two-mode mixture with D judging single samples:
+/// its snapshots hold mode statistics and D's weights.
+public func trainedMixtureLog(loss: GANLoss = .bce, epochs: Int = 60) throws -> RunLog {
+    var config = Presets.article
+    config.target = try Target(spec: "mixture:0.5*N(-2,0.5)+0.5*N(2,0.5)")
+    config.discriminatorInput = .sample
+    config.loss = loss
+    config.batchSize = 64
+    config.epochs = epochs
+    config.snapshotInterval = 20
+    var trainer = try Trainer(config: config, seed: 3)
+    return trainer.run()
+}

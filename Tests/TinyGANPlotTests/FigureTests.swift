@@ -13,7 +13,9 @@ import TinyGANTestSupport
 
     @Test(arguments: FigureKind.allCases)
     func everyFigureDrawsFromALog(_ kind: FigureKind) throws {
-        let figure = try ArticleFigures.figure(kind, log: syntheticLog(), logs: [syntheticLog(seed: 1), syntheticLog(seed: 2, shift: 3)])
+        // The mode and decision figures need a mixture and D on samples.
+        let log = kind == .modes || kind == .decision ? try trainedMixtureLog() : syntheticLog()
+        let figure = try ArticleFigures.figure(kind, log: log, logs: [syntheticLog(seed: 1), syntheticLog(seed: 2, shift: 3)])
         let scene = layout.scene(for: figure)
         #expect(scene.items.count > 20)
         #expect(scene.textCount > 5)

@@ -54,12 +54,6 @@ public struct ExactDensity: Equatable, Sendable {
 
     /// G(k / pieces) for k = 0 ... pieces, in double precision.
     static func evaluate(_ weights: NetworkWeights, pieces: Int) -> [Double] {
-        var network = MultilayerPerceptron<Double>(sizes: weights.sizes, activations: weights.activations,
-                                                   batchSize: pieces + 1)
-        network.loadParameters(weights.parameters.map(Double.init))
-        let z = (0...pieces).map { Double($0) / Double(pieces) }
-        var output = [Double](repeating: 0, count: pieces + 1)
-        network.forward(z, into: &output)
-        return output
+        weights.outputs(at: (0...pieces).map { Double($0) / Double(pieces) })
     }
 }

@@ -83,14 +83,18 @@ public struct SnapshotRecord: Codable, Equatable, Sendable {
     /// D at this epoch, when it judges samples (`d-input sample`), so that
     /// its opinion D(x) can be drawn over the histograms; absent otherwise.
     public var discriminator: NetworkWeights?
+    /// How the histogram's samples spread over a mixture target's modes;
+    /// absent for every other target.
+    public var modes: ModeStatistics?
 
     public init(epoch: Int, generator: NetworkWeights, mapping: [Float], histogram: Histogram,
-                discriminator: NetworkWeights? = nil) {
+                discriminator: NetworkWeights? = nil, modes: ModeStatistics? = nil) {
         self.epoch = epoch
         self.generator = generator
         self.mapping = mapping
         self.histogram = histogram
         self.discriminator = discriminator
+        self.modes = modes
     }
 }
 

@@ -260,10 +260,11 @@ public struct Trainer: Sendable {
     mutating func snapshot(epoch: Int) -> SnapshotRecord {
         probe.load(generator.parameters)
         var evaluationRNG = evaluationStream(epoch: epoch)
-        let histogram = Histogram.forTarget(target, holding: probe.samples(using: &evaluationRNG))
+        let samples = probe.samples(using: &evaluationRNG)
         return SnapshotRecord(epoch: epoch, generator: weights(of: generator), mapping: probe.mapping(),
-                              histogram: histogram,
-                              discriminator: config.discriminatorInput.judgesSamples ? weights(of: discriminator) : nil)
+                              histogram: Histogram.forTarget(target, holding: samples),
+                              discriminator: config.discriminatorInput.judgesSamples ? weights(of: discriminator) : nil,
+                              modes: target.isMixture ? ModeStatistics(samples: samples, target: target) : nil)
     }
 
     mutating func finalRecord(epochsCompleted: Int, divergence: String?, start: DispatchTime) -> FinalRecord {

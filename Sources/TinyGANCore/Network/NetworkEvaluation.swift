@@ -1,0 +1,15 @@
+extension NetworkWeights {
+    /// The network of one input and one output evaluated at each of
+    /// `inputs`, in double precision: G(z) for a generator, D(x) for a
+    /// discriminator that judges single samples (a probability or a
+    /// critic's score, as its last activation says).
+    public func outputs(at inputs: [Double]) -> [Double] {
+        precondition(sizes.first == 1 && sizes.last == 1, "outputs(at:) needs a network of one input and one output")
+        guard !inputs.isEmpty else { return [] }
+        var network = MultilayerPerceptron<Double>(sizes: sizes, activations: activations, batchSize: inputs.count)
+        network.loadParameters(parameters.map(Double.init))
+        var output = [Double](repeating: 0, count: inputs.count)
+        network.forward(inputs, into: &output)
+        return output
+    }
+}
