@@ -65,11 +65,11 @@ let package = Package(
         .testTarget(
             name: "TinyGANCoreTests",
             dependencies: [
-                "TinyGANCore",
+                "TinyGANCore", "TinyGANTestSupport",
                 .product(name: "RealModule", package: "swift-numerics"),
             ]
         ),
-        // Logs built by hand for the figure tests.
+        // Logs built by hand for the figure and export tests, and a CSV reader.
         .target(name: "TinyGANTestSupport", dependencies: ["TinyGANCore"], path: "Tests/TestSupport"),
         .testTarget(name: "TinyGANPlotTests", dependencies: ["TinyGANPlot", "TinyGANCore", "TinyGANTestSupport"]),
         .testTarget(
@@ -83,7 +83,7 @@ let package = Package(
         ),
         .testTarget(
             name: "TinyGANCLITests",
-            dependencies: ["tinygan", "TinyGANCore", "TinyGANPlot", "TinyGANCairo"]
+            dependencies: ["tinygan", "TinyGANCore", "TinyGANPlot", "TinyGANCairo", "TinyGANTestSupport"]
         ),
     ],
     swiftLanguageModes: [.v6]

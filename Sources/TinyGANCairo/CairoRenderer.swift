@@ -36,7 +36,8 @@ public struct CairoRenderer: SceneRendering {
     /// An SVG of the scene in pixel units. Cairo's element ids (glyphs,
     /// clips, surfaces) are renamed `IDPREFIX-glyph-1`, ... in order of first
     /// use, so that several SVGs can live in one HTML page and the same scene
-    /// always gives the same bytes.
+    /// always gives the same bytes. The scene's hover areas become
+    /// transparent rectangles with `<title>`s on top (`SVGHoverTitles`).
     public static func svg(_ scene: Scene, idPrefix: String) throws -> Data {
         let sink = ByteSink()
         let surface = try CairoSurface(
@@ -48,6 +49,7 @@ public struct CairoRenderer: SceneRendering {
             try ScenePainter(context: context).paint(scene)
         }
         try surface.finish()
-        return Data(SVGIdentifiers.renamed(String(decoding: sink.data, as: UTF8.self), prefix: idPrefix).utf8)
+        let svg = SVGIdentifiers.renamed(String(decoding: sink.data, as: UTF8.self), prefix: idPrefix)
+        return Data(SVGHoverTitles.adding(scene.hovers, to: svg).utf8)
     }
 }

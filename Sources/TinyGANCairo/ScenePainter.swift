@@ -67,6 +67,8 @@ struct ScenePainter {
             cairo_clip(cr)
         case .unclip:
             cairo_restore(cr)
+        case .hover:
+            break  // not drawn: Cairo has no <title>; `SVGHoverTitles` adds it to an SVG
         }
     }
 

@@ -57,11 +57,14 @@ public enum ArticleFigures {
         let epochs = log.epochs.map { Double($0.epoch) }
         let target = log.target
         func panel(_ title: String, real: [Float], fake: [Float], target value: Double, name: String) -> Panel {
-            Panel(title: title, xLabel: "epoch", yLabel: name,
+            let epochs = epochs
+            return Panel(title: title, xLabel: "epoch", yLabel: name,
                   series: [
                       .line(epochs, real.map(Double.init), color: Color.gray.opacity(0.35), width: 1,
                             label: "real batch"),
-                      .line(epochs, fake.map(Double.init), color: .blue, width: 1.6, label: "generated"),
+                      Series.line(epochs, fake.map(Double.init), color: .blue, width: 1.6, label: "generated")
+                          .hovering { "epoch \(Int(epochs[$0])): generated \(name) \(Hover.format(Double(fake[$0]))), "
+                              + "real batch \(Hover.format(Double(real[$0])))" },
                       .horizontal(value, label: "target \(format(value))"),
                   ],
                   legend: .topRight, mark: divergedMark(log))
@@ -148,12 +151,12 @@ public enum ArticleFigures {
                                                      "critic's score y, signed as in the loss")
         }
         var series: [Series] = [
-            .line(epochs, log.epochs.map { Double($0.dRealLoss) }, color: Color.blue.opacity(0.8),
-                  width: 1, label: labels.real),
-            .line(epochs, log.epochs.map { Double($0.dFakeLoss) }, color: Color.orange.opacity(0.8),
-                  width: 1, label: labels.fake),
-            .line(epochs, log.epochs.map { Double($0.gLoss) }, color: Color.green.opacity(0.8),
-                  width: 1, label: labels.g),
+            Series.line(epochs, log.epochs.map { Double($0.dRealLoss) }, color: Color.blue.opacity(0.8),
+                        width: 1, label: labels.real).hovering(x: "epoch", y: labels.real),
+            Series.line(epochs, log.epochs.map { Double($0.dFakeLoss) }, color: Color.orange.opacity(0.8),
+                        width: 1, label: labels.fake).hovering(x: "epoch", y: labels.fake),
+            Series.line(epochs, log.epochs.map { Double($0.gLoss) }, color: Color.green.opacity(0.8),
+                        width: 1, label: labels.g).hovering(x: "epoch", y: labels.g),
         ]
         if loss.outputsProbability {
             series.append(.horizontal(0.6931471805599453, label: "ln 2: D cannot tell"))
@@ -176,8 +179,9 @@ public enum ArticleFigures {
             let t = count > 1 ? Double(k) / Double(count - 1) : 1
             let isLast = k == count - 1
             let label: String? = k == 0 ? "epoch \(snapshot.epoch)" : (isLast ? "epoch \(snapshot.epoch)" : nil)
-            series.append(.line(z, snapshot.mapping.map(Double.init), color: Color.blue.opacity(isLast ? 1 : 0.1 + 0.5 * t),
-                                width: isLast ? 2.6 : 1.1, label: label))
+            let line = Series.line(z, snapshot.mapping.map(Double.init), color: Color.blue.opacity(isLast ? 1 : 0.1 + 0.5 * t),
+                                   width: isLast ? 2.6 : 1.1, label: label)
+            series.append(isLast ? line.hovering(x: "z", y: "G(z) at epoch \(snapshot.epoch)") : line)
         }
         let ideal = log.target.gaussian != nil ? "mean + std \u{00B7} \u{03A6}\u{207B}\u{00B9}(z)"
                                                : "F\u{207B}\u{00B9}(z) of \(log.target.label)"
@@ -202,8 +206,11 @@ public enum ArticleFigures {
         let panel = Panel(xLabel: "target quantile", yLabel: "generated quantile",
                           series: [.line([low, high], [low, high], color: .black, width: 1.2, dash: [6, 4],
                                          label: "y = x: a perfect match"),
-                                   .points(theoretical, empirical, color: .blue, radius: 2.6,
-                                           label: "percentiles 0.5 ... 99.5")],
+                                   Series.points(theoretical, empirical, color: .blue, radius: 2.6,
+                                                 label: "percentiles 0.5 ... 99.5").hovering { i in
+                                       "percentile \(Hover.format(100 * probabilities[i])): target "
+                                           + "\(Hover.format(theoretical[i])), generated \(Hover.format(empirical[i]))"
+                                   }],
                           legend: .topLeft, mark: divergedMark(log))
         return Figure(width: 580, height: 540, title: "Q-Q plot\(runName(log))", panels: [panel])
     }
@@ -250,8 +257,9 @@ public enum ArticleFigures {
         }
         let panel = Panel(xLabel: "x", yLabel: "density", xRange: range, yRange: 0...(peak > ceiling ? ceiling : max(ceiling, peak * 1.1)),
                           series: [histogram,
-                                   .line(exact.centers, exact.density, color: .vermillion, width: 1.8,
-                                         label: "exact: \u{03A3} 1/|G\u{2032}(z)| over G(z) = x"),
+                                   Series.line(exact.centers, exact.density, color: .vermillion, width: 1.8,
+                                               label: "exact: \u{03A3} 1/|G\u{2032}(z)| over G(z) = x")
+                                       .hovering(x: "x", y: "exact density"),
                                    targetCurve(log.target, range: range)],
                           annotations: annotations, legend: .topRight)
         return Figure(width: 780, height: 470, title: "The exact density of G's output\(runName(log))", panels: [panel])
@@ -308,15 +316,21 @@ public enum ArticleFigures {
     /// The histogram as a density, count / (total * width), over `range`.
     static func densityBars(_ h: Histogram, range: ClosedRange<Double>, color: Color, label: String? = nil) -> Series {
         let total = Double(max(h.total, 1))
-        var edges: [Double] = [], heights: [Double] = []
+        var edges: [Double] = [], heights: [Double] = [], counts: [Int] = []
         for (k, count) in h.counts.enumerated() where count > 0 {
             let edge = h.lower + Double(k) * h.binWidth
             if edge + h.binWidth > range.lowerBound && edge < range.upperBound {
                 edges.append(edge)
                 heights.append(Double(count) / (total * h.binWidth))
+                counts.append(count)
             }
         }
-        return .bars(edges: edges, heights: heights, width: h.binWidth, color: color, label: label)
+        let width = h.binWidth, all = h.total
+        return Series.bars(edges: edges, heights: heights, width: width, color: color, label: label)
+            .hovering { [edges, heights, counts] i in
+            "x in [\(Hover.format(edges[i])), \(Hover.format(edges[i] + width))): density \(Hover.format(heights[i])) "
+                + "(\(counts[i]) of \(all) samples)"
+        }
     }
 
     /// The target's density on 301 points of `range`, labelled with the

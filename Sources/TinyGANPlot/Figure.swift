@@ -75,9 +75,25 @@ public struct Series: Sendable {
     public var fill: Color?
     /// The legend entry; nil keeps the series out of the legend.
     public var label: String?
+    /// What the pointer shows over each point, bar or tile (an SVG
+    /// `<title>`); nil for none.
+    public var hover: Hover?
 
     public init(kind: Kind, xs: [Double], ys: [Double], stroke: Stroke, fill: Color? = nil, label: String? = nil) {
         self.kind = kind; self.xs = xs; self.ys = ys; self.stroke = stroke; self.fill = fill; self.label = label
+    }
+
+    /// This series with `text(i)` shown over its point, bar or tile i.
+    public func hovering(_ text: @escaping @Sendable (_ index: Int) -> String) -> Series {
+        var copy = self
+        copy.hover = Hover(text: text)
+        return copy
+    }
+
+    /// This series with "X_NAME x: Y_NAME y" shown over each point.
+    public func hovering(x xName: String, y yName: String) -> Series {
+        let xs = xs, ys = ys
+        return hovering { "\(xName) \(Hover.format(xs[$0])): \(yName) \(Hover.format(ys[$0]))" }
     }
 
     public static func line(_ xs: [Double], _ ys: [Double], color: Color, width: Double = 1.8,
@@ -120,5 +136,21 @@ public struct Annotation: Sendable {
 
     public init(_ text: String, x: Double, y: Double, anchor: TextAnchor = .bottomLeft, color: Color = .black) {
         self.text = text; self.x = x; self.y = y; self.anchor = anchor; self.color = color
+    }
+}
+
+/// The text a pointer shows over a series' element: computed only for the
+/// elements that get one (`FigureLayout` keeps at most
+/// `FigureLayout.hoverLimit` a figure).
+public struct Hover: Sendable {
+    public var text: @Sendable (_ index: Int) -> String
+
+    public init(text: @escaping @Sendable (_ index: Int) -> String) { self.text = text }
+
+    /// A value for a hover text: an integer as such (an epoch, a count),
+    /// anything else to 4 significant digits.
+    public static func format(_ value: Double) -> String {
+        if value.isFinite, value == value.rounded(), abs(value) < 1e7 { return "\(Int(value))" }
+        return value.isFinite ? String(format: "%.4g", value) : "\(value)"
     }
 }

@@ -20,6 +20,12 @@ public struct FigureLayout {
 
     public init(metrics: TextMetrics) { self.metrics = metrics }
 
+    /// Hover areas per figure: a series with more elements than its share
+    /// keeps every k-th, k the same for the whole figure, so that a figure
+    /// has at most `hoverLimit` plus one per hovering series, and an SVG
+    /// stays small however long the run.
+    public static let hoverLimit = 300
+
     public func scene(for figure: Figure) -> Scene {
         var scene = Scene(width: figure.width, height: figure.height)
         var top = Style.padding
@@ -30,6 +36,7 @@ public struct FigureLayout {
             top += Style.titleSize * 1.5
         }
         let (sharedX, sharedY) = sharedRanges(figure)
+        let hoverStride = Self.hoverStride(figure)
         let cellWidth = (figure.width - Style.padding) / Double(figure.columns)
         let cellHeight = (figure.height - top - Style.padding / 2) / Double(max(figure.rows, 1))
         for (index, panel) in figure.panels.enumerated() {
@@ -38,7 +45,7 @@ public struct FigureLayout {
                             width: cellWidth, height: cellHeight)
             let x = panel.xRange ?? sharedX ?? dataRange(panel, axis: .x)
             let y = panel.yRange ?? sharedY ?? dataRange(panel, axis: .y)
-            draw(panel, in: cell, xRange: x, yRange: y, into: &scene)
+            draw(panel, in: cell, xRange: x, yRange: y, hoverStride: hoverStride, into: &scene)
         }
         return scene
     }
@@ -87,7 +94,7 @@ public struct FigureLayout {
     // MARK: Panels
 
     func draw(_ panel: Panel, in cell: Rect, xRange: ClosedRange<Double>, yRange: ClosedRange<Double>,
-              into scene: inout Scene) {
+              hoverStride: Int = 1, into scene: inout Scene) {
         var top = Style.padding / 2
         if let title = panel.title {
             let size = fitted(title, size: Style.panelTitleSize, weight: .bold, width: cell.width - Style.padding)
@@ -133,6 +140,13 @@ public struct FigureLayout {
                                      weight: .regular, color: note.color, anchor: note.anchor, angle: 0))
         }
         scene.items.append(.unclip)
+        for series in panel.series {
+            guard let hover = series.hover else { continue }
+            for (ordinal, area) in hoverAreas(series, plot: plot, xScale: xScale, yScale: yScale).enumerated()
+            where ordinal % hoverStride == 0 {
+                scene.items.append(.hover(area.rect, text: hover.text(area.index)))
+            }
+        }
         scene.items.append(.rectangle(plot, stroke: Stroke(color: Style.axisColor, width: 1), fill: nil))
         if let placement = panel.legend { drawLegend(panel.series, placement: placement, plot: plot, into: &scene) }
         if let mark = panel.mark {
@@ -204,6 +218,60 @@ public struct FigureLayout {
             guard let x = series.xs.first, x.isFinite else { return }
             scene.items.append(.path(points: [Point(xScale(x), plot.minY), Point(xScale(x), plot.maxY)], closed: false,
                                      stroke: series.stroke, fill: nil))
+        }
+    }
+
+    // MARK: Hover areas
+
+    /// The indices of a series' elements that can carry a hover: finite
+    /// points and tiles, and bars that are drawn (finite, not 0).
+    static func hoverable(_ series: Series) -> [Int] {
+        let indices = Array(0..<min(series.xs.count, series.ys.count))
+        switch series.kind {
+        case .horizontalLine, .verticalLine: return []
+        case .tiles(_, _, let colors): return indices.filter { $0 < colors.count }
+        case .bars: return indices.filter { series.xs[$0].isFinite && series.ys[$0].isFinite && series.ys[$0] != 0 }
+        case .line, .points: return indices.filter { series.xs[$0].isFinite && series.ys[$0].isFinite }
+        }
+    }
+
+    /// The least k such that every k-th hoverable element of each hovering
+    /// series makes at most `hoverLimit` in all (plus one per series).
+    static func hoverStride(_ figure: Figure) -> Int {
+        let total = figure.panels.flatMap(\.series).filter { $0.hover != nil }.map { hoverable($0).count }.reduce(0, +)
+        return max(1, (total + hoverLimit - 1) / hoverLimit)
+    }
+
+    /// Where each hoverable element of `series` sits in pixels: a bar's or
+    /// a tile's rectangle (within the plot; a bar at least 4 px high, so it
+    /// can be pointed at), a square of at least 8 px about a point of a
+    /// line or a scatter. Elements outside the plot have none.
+    func hoverAreas(_ series: Series, plot: Rect, xScale: LinearScale, yScale: LinearScale) -> [(index: Int, rect: Rect)] {
+        Self.hoverable(series).compactMap { i -> (index: Int, rect: Rect)? in
+            let x = series.xs[i], y = series.ys[i]
+            let rect: Rect
+            switch series.kind {
+            case .bars(let width):
+                let left = max(plot.minX, xScale(x)), right = min(plot.maxX, xScale(x + width))
+                let base = min(plot.maxY, max(plot.minY, yScale(0)))
+                let top = min(plot.maxY, max(plot.minY, yScale(y)))
+                var low = min(top, base), high = max(top, base)
+                if high - low < 4 { low = max(plot.minY, high - 4); high = low + 4 }
+                rect = Rect(x: left, y: low, width: right - left, height: high - low)
+            case .tiles(let width, let height, _):
+                let left = xScale(x - width / 2), right = xScale(x + width / 2)
+                let top = yScale(y + height / 2), bottom = yScale(y - height / 2)
+                rect = Rect(x: left, y: top, width: right - left, height: bottom - top)
+            case .points(let radius):
+                let center = Point(xScale(x), yScale(y)), side = max(8, 2 * radius + 2)
+                guard plot.contains(center) else { return nil }
+                rect = Rect(x: center.x - side / 2, y: center.y - side / 2, width: side, height: side)
+            default:
+                let center = Point(xScale(x), yScale(y))
+                guard plot.contains(center) else { return nil }
+                rect = Rect(x: center.x - 4, y: center.y - 4, width: 8, height: 8)
+            }
+            return rect.width > 0 && rect.height > 0 ? (i, rect) : nil
         }
     }
 

@@ -19,9 +19,17 @@ public struct Scene: Equatable, Sendable {
         /// (counter-clockwise, about the anchor).
         case text(String, position: Point, size: Double, weight: FontWeight, color: Color, anchor: TextAnchor,
                   angle: Double)
+        /// Nothing drawn: the area over which a pointer shows `text` (an SVG
+        /// `<title>`); PNG ignores it.
+        case hover(Rect, text: String)
         /// Clips the items that follow to `rect`, until `.unclip`.
         case clip(Rect)
         case unclip
+    }
+
+    /// The hover areas and their texts, in order.
+    public var hovers: [(rect: Rect, text: String)] {
+        items.compactMap { if case .hover(let rect, let text) = $0 { (rect, text) } else { nil } }
     }
 
     /// The number of text items: used by tests and by SVG checks.

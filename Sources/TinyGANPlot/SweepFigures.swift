@@ -70,8 +70,13 @@ public enum SweepFigures {
             guard !rows.isEmpty else { continue }
             let color: Color = verdict == .success ? .blue
                 : verdict == .missingModes ? .black : [.vermillion, .orange, .purple, .green][k % 4]
-            series.append(.points(rows.map(\.evaluation.mean), rows.map(\.evaluation.std), color: color.opacity(0.75), radius: 3.5,
-                                  label: "\(verdict.rawValue) (\(rows.count))"))
+            let grid = !summary.plan.axes.isEmpty
+            series.append(Series.points(rows.map(\.evaluation.mean), rows.map(\.evaluation.std), color: color.opacity(0.75),
+                                        radius: 3.5, label: "\(verdict.rawValue) (\(rows.count))").hovering { i in
+                let row = rows[i]
+                return "\(grid ? "point \(row.point) " : "")seed \(row.seed): mean \(Hover.format(row.evaluation.mean)), "
+                    + "std \(Hover.format(row.evaluation.std)), KS \(Hover.format(row.evaluation.ks)), \(verdict.rawValue)"
+            })
         }
         let label = targets.count == 1 ? "target mean and std" : "target means and stds"
         for (k, mean) in Set(targets.map(\.mean)).sorted().enumerated() {
@@ -80,6 +85,12 @@ public enum SweepFigures {
         for std in Set(targets.map(\.std)).sorted() { series.append(.horizontal(std)) }
         return Figure(width: 760, height: 520, title: "Where \(summary.rows.count) runs end",
                       panels: [Panel(xLabel: "final mean", yLabel: "final std", series: series, legend: .topRight)])
+    }
+
+    /// "62 of 100 succeed (62.0%, 95% interval 52.2% to 70.9%)": a point's hover text.
+    static func rateText(_ p: SweepPoint) -> String {
+        String(format: "%d of %d succeed (%.1f%%, 95%% interval %.1f%% to %.1f%%)", p.success.successes, p.runs,
+               100 * p.success.rate, 100 * p.success.lower, 100 * p.success.upper)
     }
 
     /// Success rate per grid point: a heatmap over two axes, points with
@@ -94,8 +105,11 @@ public enum SweepFigures {
                 series.append(.line([Double(p.point), Double(p.point)], [p.success.lower, p.success.upper].map { 100 * $0 },
                                     color: .gray, width: 2))
             }
-            series.append(.points(xs, summary.points.map { 100 * $0.success.rate }, color: .blue, radius: 5,
-                                  label: "success rate, 95% Wilson interval"))
+            let points = summary.points, key = axes[0].key
+            series.append(Series.points(xs, points.map { 100 * $0.success.rate }, color: .blue, radius: 5,
+                                        label: "success rate, 95% Wilson interval").hovering { i in
+                "\(key)=\(points[i].parameters[0]): \(rateText(points[i]))"
+            })
             let annotations = summary.points.map {
                 Annotation($0.parameters[0], x: Double($0.point), y: 2, anchor: .bottom, color: .black)
             }
@@ -105,6 +119,7 @@ public enum SweepFigures {
                                          series: series, annotations: annotations, legend: .topRight)])
         case 2:
             let columns = axes[1].values.count
+            let points = summary.points, keys = axes.map(\.key)
             var xs: [Double] = [], ys: [Double] = [], colors: [Color] = [], notes: [Annotation] = []
             for p in summary.points {
                 let x = Double(p.point % columns), y = Double(p.point / columns)
@@ -124,7 +139,11 @@ public enum SweepFigures {
             var panel = Panel(xRange: -0.5...(Double(columns) - 0.5),
                               yRange: -0.75...(Double(axes[0].values.count) - 0.5),
                               series: [Series(kind: .tiles(width: 1, height: 1, colors: colors), xs: xs,
-                                              ys: ys, stroke: Stroke(color: .white))],
+                                              ys: ys, stroke: Stroke(color: .white)).hovering { i in
+                                  let p = points[i]
+                                  return zip(keys, p.parameters).map { "\($0)=\($1)" }.joined(separator: ", ")
+                                      + ": \(rateText(p))"
+                              }],
                               annotations: notes + labels)
             panel.hidesTicks = true
             return Figure(width: 200 + 130 * Double(columns), height: 140 + 90 * Double(axes[0].values.count),

@@ -76,15 +76,35 @@ public struct ReportRuns: Sendable {
         return c
     }
 
-    /// Writes the logs into `folder` as `main-seedS.jsonl` and `seedK.jsonl`.
-    func write(to folder: URL) throws {
-        try RunLogCoding.write(main, to: folder.appendingPathComponent("\(Self.mainPrefix)seed\(main.header.seed).jsonl"))
+    /// The names, without extension, of the runs' files in a report's
+    /// `runs/`: `main-seedS` for the main run, `seedK` for each run of the
+    /// experiment (`seedK-2`, ... for a seed that repeats). A report of a
+    /// single log names its one run, main and experiment alike, `main-seedS`.
+    var fileStems: (main: String, grid: [String]) {
+        let main = "\(Self.mainPrefix)seed\(self.main.header.seed)"
         var used: Set<String> = []
-        for log in grid where !(log == main && grid.count == 1) {
+        let single = grid.count == 1
+        let stems = grid.map { log -> String in
+            if single && log == self.main { return main }
             var name = "seed\(log.header.seed)", k = 1
             while used.contains(name) { k += 1; name = "seed\(log.header.seed)-\(k)" }
             used.insert(name)
-            try RunLogCoding.write(log, to: folder.appendingPathComponent("\(name).jsonl"))
+            return name
+        }
+        return (main, stems)
+    }
+
+    /// Writes each run into `folder` as its log, `STEM.jsonl`, and the
+    /// table of its epochs, `STEM.csv` (`RunLogTables`), STEM from
+    /// `fileStems`.
+    func write(to folder: URL) throws {
+        let stems = fileStems
+        var written: Set<String> = []
+        for (log, stem) in zip([main] + grid, [stems.main] + stems.grid) where written.insert(stem).inserted {
+            let name = "\(stem).jsonl"
+            try RunLogCoding.write(log, to: folder.appendingPathComponent(name))
+            let table = RunLogTables.table(.epochs, logs: [(run: name, log: log)])
+            try AtomicFile.write(Data(table.text.utf8), to: folder.appendingPathComponent("\(stem).csv"))
         }
     }
 }

@@ -2,7 +2,8 @@ import Foundation
 import TinyGANCore
 
 /// One run's final numbers as the page's table shows them: each statistic
-/// rounded (`shown`) and in full (`exact`, for `data-value`).
+/// rounded (`shown`) and in full (`exact`, for `data-value`), and where
+/// its files are.
 struct RunRowView {
     struct Statistic {
         let shown: String
@@ -22,9 +23,14 @@ struct RunRowView {
     let verdictKey: String
     let success: Bool
     let wall: String
+    /// Its log and the CSV of its epochs in the report's `runs/`, relative
+    /// to the page.
+    let logHref: String
+    let csvHref: String
 
-    /// A run without a final record counts as diverged.
-    init(_ log: RunLog) {
+    /// A run without a final record counts as diverged; `stem` names its
+    /// files in `runs/` (`ReportRuns.fileStems`).
+    init(_ log: RunLog, stem: String) {
         let e = log.final?.evaluation
         let verdict = log.verdict ?? .diverged
         seed = "\(log.header.seed)"
@@ -38,5 +44,7 @@ struct RunRowView {
         verdictKey = verdict.rawValue.replacingOccurrences(of: " ", with: "-")
         success = verdict == .success
         wall = PageFormat.fixed(log.final?.wallSeconds ?? 0, 2)
+        logHref = "runs/\(stem).jsonl"
+        csvHref = "runs/\(stem).csv"
     }
 }

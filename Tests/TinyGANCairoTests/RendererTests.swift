@@ -173,3 +173,78 @@ final class SVGCounter: NSObject, XMLParserDelegate {
         if name == "g" { groupStack.removeLast() }
     }
 }
+
+/// The SVG's hover rectangles and their titles.
+final class HoverReader: NSObject, XMLParserDelegate {
+    var hovers: [(x: Double, y: Double, width: Double, height: Double, title: String)] = []
+    private var current: (x: Double, y: Double, width: Double, height: Double)?
+    private var inTitle = false, title = ""
+
+    func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?,
+                attributes: [String: String] = [:]) {
+        if name == "rect", attributes["fill-opacity"] == "0" {
+            current = (Double(attributes["x"] ?? "") ?? .nan, Double(attributes["y"] ?? "") ?? .nan,
+                       Double(attributes["width"] ?? "") ?? .nan, Double(attributes["height"] ?? "") ?? .nan)
+        }
+        if name == "title", current != nil { inTitle = true; title = "" }
+    }
+
+    func parser(_ parser: XMLParser, foundCharacters string: String) { if inTitle { title += string } }
+
+    func parser(_ parser: XMLParser, didEndElement name: String, namespaceURI: String?, qualifiedName: String?) {
+        if name == "title" { inTitle = false }
+        if name == "rect", let c = current { hovers.append((c.x, c.y, c.width, c.height, title)); current = nil }
+    }
+}
+
+@Suite struct HoverTitleTests {
+    let layout = FigureLayout(metrics: try! CairoTextMetrics())
+
+    func hovers(_ svg: Data) throws -> [(x: Double, y: Double, width: Double, height: Double, title: String)] {
+        let reader = HoverReader()
+        let parser = XMLParser(data: svg)
+        parser.delegate = reader
+        #expect(parser.parse(), "\(parser.parserError.map { "\($0)" } ?? "")")
+        return reader.hovers
+    }
+
+    /// Every hover of the scene is in the SVG, at its pixels, with its text;
+    /// the Q-Q figure's say each percentile's quantiles.
+    @Test func svgHoldsTheScenesTitlesWhereTheyBelong() throws {
+        let log = syntheticLog(shift: 0.25)
+        let scene = layout.scene(for: try ArticleFigures.quantiles(log))
+        let found = try hovers(try CairoRenderer.svg(scene, idPrefix: "qq"))
+        #expect(found.count == 199 && found.count == scene.hovers.count)
+        for (svg, expected) in zip(found, scene.hovers) {
+            #expect(svg.title == expected.text)
+            #expect(abs(svg.x - expected.rect.x) <= 0.005 && abs(svg.y - expected.rect.y) <= 0.005)
+            #expect(abs(svg.width - expected.rect.width) <= 0.005 && abs(svg.height - expected.rect.height) <= 0.005)
+        }
+        // The median: target 4, generated 4.25 (the synthetic samples are the target's quantiles, shifted).
+        let median = try #require(found.first { $0.title.hasPrefix("percentile 50:") })
+        #expect(median.title == "percentile 50: target 4, generated 4.25")
+        // The median's square is centred on its circle.
+        let circles: [Point] = scene.items.compactMap { if case .circle(let c, 2.6, _) = $0 { c } else { nil } }
+        let center = circles[99]
+        #expect(abs(median.x + median.width / 2 - center.x) < 0.01 && abs(median.y + median.height / 2 - center.y) < 0.01)
+    }
+
+    /// Text that XML would misread is escaped, and reads back as it was.
+    @Test func titlesAreEscaped() throws {
+        let tricky = "a < b & \"c\" > 'd'"
+        let figure = Figure(width: 200, height: 150, panels: [
+            Panel(xRange: 0...1, yRange: 0...1, series: [Series.points([0.5], [0.5], color: .blue).hovering { _ in tricky }]),
+        ])
+        let found = try hovers(try CairoRenderer.svg(layout.scene(for: figure), idPrefix: "t"))
+        #expect(found.map(\.title) == [tricky])
+    }
+
+    /// Hovers change nothing that is seen: the PNG is the same with and without them.
+    @Test func pngIgnoresHovers() throws {
+        let scene = layout.scene(for: try ArticleFigures.distribution(syntheticLog()))
+        #expect(!scene.hovers.isEmpty)
+        var bare = scene
+        bare.items.removeAll { if case .hover = $0 { true } else { false } }
+        #expect(try CairoRenderer.png(scene) == CairoRenderer.png(bare))
+    }
+}

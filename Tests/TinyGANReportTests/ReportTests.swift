@@ -31,6 +31,8 @@ func temporaryFolder() throws -> URL {
 /// XHTML-compatible HTML), its image sources and the table's cells.
 final class PageReader: NSObject, XMLParserDelegate {
     var images: [String] = []
+    /// The targets of the page's links, in order.
+    var links: [String] = []
     var cells: [[(shown: String, exact: String?)]] = []
     var text = ""
     private var inBody = false, inRow = false, inCell = false
@@ -48,6 +50,7 @@ final class PageReader: NSObject, XMLParserDelegate {
                 attributes: [String: String] = [:]) {
         switch name {
         case "img": images.append(attributes["src"] ?? "")
+        case "a": links.append(attributes["href"] ?? "")
         case "tr": if inBody { inRow = true; cells.append([]) }
         case "tbody": inBody = true
         case "td": inCell = true; cell = ""; exact = attributes["data-value"]
@@ -107,7 +110,8 @@ final class PageReader: NSObject, XMLParserDelegate {
         #expect(page.text.contains("sees only four moments"))
         #expect(!page.text.contains("R1 penalty"))
         let logs = try FileManager.default.contentsOfDirectory(atPath: report.appendingPathComponent("runs").path).sorted()
-        #expect(logs == ["main-seed1.jsonl", "seed2.jsonl", "seed3.jsonl", "seed4.jsonl", "seed5.jsonl"])
+        // Each run's log and the CSV of its epochs.
+        #expect(logs == ["main-seed1", "seed2", "seed3", "seed4", "seed5"].flatMap { ["\($0).csv", "\($0).jsonl"] })
     }
 
     /// The page describes the configuration it ran: for `stable`, D's input,
@@ -237,5 +241,43 @@ final class PageReader: NSObject, XMLParserDelegate {
         #expect(page.text.contains("tinygan sweep --preset article --runs 2 --seed 1 --grid lr-g=1e-3,3e-3 --grid d-steps=1,2 "
             + "--batch-size 40 --epochs 6 --g-steps 1"))
         #expect(page.text.contains("The article saw 8 of 10 runs succeed; with 10 runs, that is any rate from 49% to 94%"))
+        // It links the summary beside it.
+        for name in ["summary.csv", "summary.json"] {
+            #expect(page.links.contains(name) && FileManager.default.fileExists(atPath: url.appendingPathComponent(name).path))
+        }
+    }
+
+    /// Each run's log and the CSV of its epochs lie in runs/, are listed in
+    /// the manifest and linked from the table (the main run's from the
+    /// reproduce section); the CSV holds the log's epochs.
+    @Test func runsTableLinksEachRunsLogAndCSV() throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let runs = try shortRuns(count: 3)
+        let report = folder.appendingPathComponent("article")
+        try ReportBuilder.build(runs, settings: ReportSettings(templates: templates), destination: report, replacing: false)
+        let page = try PageReader.read(Data(contentsOf: report.appendingPathComponent("index.html")))
+        let manifest = try #require(FolderManifest.read(ReportFolder.manifestFile, in: report, kind: "report"))
+        let stems = ["main-seed1"] + runs.grid.map { "seed\($0.header.seed)" }
+        for (stem, log) in zip(stems, runs.all) {
+            for file in ["runs/\(stem).jsonl", "runs/\(stem).csv"] {
+                #expect(page.links.contains(file) && manifest.entries.contains(file), "\(file)")
+            }
+            let csv = try String(contentsOf: report.appendingPathComponent("runs/\(stem).csv"), encoding: .utf8)
+            let (columns, rows) = readCSVRows(csv)
+            #expect(columns.prefix(3) == ["run", "seed", "epoch"] && rows.count == log.epochs.count)
+            #expect(rows.map { Int($0["epoch"]!)! } == log.epochs.map(\.epoch))
+            #expect(rows.allSatisfy { $0["run"] == "\(stem).jsonl" && $0["seed"] == "\(log.header.seed)" })
+            #expect(zip(rows, log.epochs).allSatisfy { Float($0["fake_mean"]!) == $1.fakeMean })
+        }
+        // The table's last column: each row's log, then its CSV.
+        for (row, stem) in zip(page.cells, stems.dropFirst()) { #expect(row[8].shown.contains("CSV"), "\(stem)") }
+        #expect(page.links.filter { $0.hasPrefix("runs/seed") } == stems.dropFirst().flatMap { ["runs/\($0).jsonl", "runs/\($0).csv"] })
+        // Rebuilt from its own logs, it holds the same CSVs and nothing more.
+        let before = try String(contentsOf: report.appendingPathComponent("runs/seed2.csv"), encoding: .utf8)
+        try ReportBuilder.build(try ReportRuns.read(folder: report), settings: ReportSettings(templates: templates),
+                                destination: report, replacing: true)
+        #expect(try String(contentsOf: report.appendingPathComponent("runs/seed2.csv"), encoding: .utf8) == before)
+        #expect(ReportFolder.refusal(report) == nil)
     }
 }

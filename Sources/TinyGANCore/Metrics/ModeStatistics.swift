@@ -116,3 +116,14 @@ extension Target {
     /// mode statistics.
     public var isMixture: Bool { distribution is MixtureTarget }
 }
+
+extension RunLog {
+    /// The final samples' mode statistics for a mixture target: those the
+    /// final record holds, else computed from its samples (a log written
+    /// before they were logged); nil for any other target or without a
+    /// final record.
+    public var mixtureModes: ModeStatistics? {
+        guard target.isMixture, let final else { return nil }
+        return final.modes ?? ModeStatistics(samples: final.samples, target: target)
+    }
+}

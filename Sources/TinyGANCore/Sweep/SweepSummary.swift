@@ -21,8 +21,7 @@ public struct SweepRow: Codable, Equatable, Sendable {
         parameters = run.parameters.map(\.value)
         seed = run.seed
         evaluation = log.final?.evaluation ?? SampleStatistics(samples: [Float](), target: log.target)
-        if log.target.isMixture, let final = log.final,
-           let modes = final.modes ?? ModeStatistics(samples: final.samples, target: log.target) {
+        if let modes = log.mixtureModes {
             modesCovered = modes.modesCovered
             hqShare = modes.hqShare
             reverseKL = modes.reverseKL
@@ -74,7 +73,7 @@ public struct SweepSummary: Codable, Equatable, Sendable {
         var lines = [(["point"] + keys + ["seed", "mean", "std", "skewness", "excess_kurtosis", "ks", "w1",
                                           "modes_covered", "hq_share", "reverse_kl", "verdict", "wall_seconds"]).joined(separator: ",")]
         for row in rows {
-            let values = ["\(row.point)"] + row.parameters.map(Self.quoted) + ["\(row.seed)"]
+            let values = ["\(row.point)"] + row.parameters.map(CSVTable.field) + ["\(row.seed)"]
                 + [row.evaluation.mean, row.evaluation.std, row.evaluation.skewness, row.evaluation.excessKurtosis,
                    row.evaluation.ks, row.evaluation.wasserstein1].map { "\($0)" }
                 + [row.modesCovered.map { "\($0)" } ?? "", row.hqShare.map { "\($0)" } ?? "",
@@ -83,10 +82,6 @@ public struct SweepSummary: Codable, Equatable, Sendable {
             lines.append(values.joined(separator: ","))
         }
         return lines.joined(separator: "\n") + "\n"
-    }
-
-    static func quoted(_ text: String) -> String {
-        text.contains(",") || text.contains("\"") ? "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : text
     }
 
     /// A line per grid point: its parameters, successes and interval.
