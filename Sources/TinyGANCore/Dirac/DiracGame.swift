@@ -21,7 +21,8 @@
 /// draws. P is R1 at the real points, R2 at the generated ones, WGAN-GP's
 /// at one interpolate x^ = eps 0 + (1 - eps) theta (eps ~ U[0, 1), as the
 /// trainer draws it), each on D's logit (or score) psi x, whose slope is psi
-/// at every x.
+/// at every x. WGAN-GP's penalty takes one input (`PenaltyShape`), so
+/// `wasserstein-gp` does not go with instance noise (`isPlayable`).
 public struct DiracGame: Sendable {
     public let method: DiracMethod
     public let settings: DiracSettings
@@ -37,6 +38,7 @@ public struct DiracGame: Sendable {
     let normal = NormalSampler.shared
 
     public init(method: DiracMethod, settings: DiracSettings) {
+        precondition(method.isPlayable, "wasserstein-gp with instance noise is not a Dirac-GAN method")
         self.method = method
         self.settings = settings
         samples = method.regularizer == .instanceNoise ? settings.noiseSamples : 1

@@ -39,6 +39,10 @@ public struct DiracMethod: Codable, Equatable, Hashable, Sendable {
         self.update = update
     }
 
+    /// Every pair but WGAN-GP with instance noise (its penalty takes one
+    /// point, `PenaltyShape.wasserstein`).
+    public var isPlayable: Bool { !(loss == .wassersteinGP && regularizer == .instanceNoise) }
+
     /// "minimax + R1", "bce + noise", "wasserstein-gp".
     public var game: String {
         switch regularizer {
