@@ -16,22 +16,29 @@ public enum ReportBuilder {
     }
 
     /// Writes `destination` (a folder): `index.html`, `figures/` (SVG),
-    /// `runs/` with every log and the manifest `.tinygan-report.json`, built
+    /// `runs/` with every log (the Dirac-GAN's too, computed here when
+    /// `runs` has none, and its figure drawn from the file written) and
+    /// the manifest `.tinygan-report.json`, built
     /// beside and put into place in one step (`ReportFolder`). An existing
     /// destination is replaced only with `replacing`, and only if it is a
     /// report tinygan wrote.
     public static func build(_ runs: ReportRuns, settings: ReportSettings, destination: URL,
                              replacing: Bool) throws {
+        var runs = runs
+        if runs.dirac == nil { runs.dirac = DiracTraining.experiment(DiracSettings()) }
         try ReportFolder.build(at: destination, replacing: replacing) { staging in
-            try runs.write(to: staging.appendingPathComponent("runs"))
+            let logs = staging.appendingPathComponent("runs")
+            try runs.write(to: logs)
+            let dirac = try DiracLog.read(from: logs.appendingPathComponent(DiracLog.fileName))
             let figures = staging.appendingPathComponent("figures")
             let files = FigureFiles(renderer: try CairoRenderer(), formats: [.svg])
             var outcome = try files.write(mainFigures, logs: [(source: "main", log: runs.main)], to: figures)
             let grid = try files.write([.runs], logs: runs.grid.map { (source: "run", log: $0) }, to: figures)
             outcome.written += grid.written
             outcome.skipped += grid.skipped
+            outcome.written += try files.writeDirac(dirac, to: figures)
             let sources = try figureSources(outcome.written, selfContained: settings.selfContained)
-            let view = ReportView(runs, settings: settings, figures: sources, skipped: outcome.skipped)
+            let view = ReportView(runs, dirac: dirac, settings: settings, figures: sources, skipped: outcome.skipped)
             let page = try settings.templates.render(view, template: "report")
             try AtomicFile.write(Data(page.utf8), to: staging.appendingPathComponent("index.html"))
         }

@@ -6,10 +6,15 @@ import TinyGANCore
 public struct ReportRuns: Sendable {
     public var main: RunLog
     public var grid: [RunLog]
+    /// The Dirac-GAN experiment of the section "Why GANs orbit"
+    /// (`runs/dirac.json`); nil when the logs came without one, and the
+    /// report then computes it (`DiracTraining.experiment`, milliseconds).
+    public var dirac: DiracLog?
 
-    public init(main: RunLog, grid: [RunLog]) {
+    public init(main: RunLog, grid: [RunLog], dirac: DiracLog? = nil) {
         self.main = main
         self.grid = grid
+        self.dirac = dirac
     }
 
     public var all: [RunLog] { [main] + grid }
@@ -32,7 +37,8 @@ public struct ReportRuns: Sendable {
     /// Reads the logs of a report folder (its `runs/`) or of any folder of
     /// run logs. The main run is the one whose file name starts with
     /// "main-", else the one with the lowest seed; the others form the
-    /// experiment (with a single log, it is both). All must share one
+    /// experiment (with a single log, it is both); `dirac.json` beside them
+    /// is the Dirac-GAN log (`DiracLog`), if there is one. All must share one
     /// configuration (up to how often they log): a report is about one
     /// experiment, so mixed folders are refused, naming the files.
     public static func read(folder: URL) throws -> ReportRuns {
@@ -65,7 +71,9 @@ public struct ReportRuns: Sendable {
         logs.sort { $0.log.header.seed < $1.log.header.seed }
         let mainIndex = logs.firstIndex { $0.name.hasPrefix(mainPrefix) } ?? 0
         let main = logs.remove(at: mainIndex).log
-        return ReportRuns(main: main, grid: logs.isEmpty ? [main] : logs.map(\.log))
+        let diracFile = source.appendingPathComponent(DiracLog.fileName)
+        let dirac = FileManager.default.fileExists(atPath: diracFile.path) ? try DiracLog.read(from: diracFile) : nil
+        return ReportRuns(main: main, grid: logs.isEmpty ? [main] : logs.map(\.log), dirac: dirac)
     }
 
     /// The configuration without its logging intervals.
@@ -98,6 +106,7 @@ public struct ReportRuns: Sendable {
     /// table of its epochs, `STEM.csv` (`RunLogTables`), STEM from
     /// `fileStems`.
     func write(to folder: URL) throws {
+        try dirac?.write(to: folder.appendingPathComponent(DiracLog.fileName))
         let stems = fileStems
         var written: Set<String> = []
         for (log, stem) in zip([main] + grid, [stems.main] + stems.grid) where written.insert(stem).inserted {

@@ -32,9 +32,12 @@ struct ReportView: PageView {
     let hasSkipped: Bool
     let rule: VerdictRuleView
     let article = ArticleView()
+    /// The section "Why GANs orbit".
+    let dirac: DiracView
     var t: [String: String] = [:]
 
-    init(_ runs: ReportRuns, settings: ReportSettings, figures: [String: String], skipped: [String]) {
+    init(_ runs: ReportRuns, dirac: DiracLog, settings: ReportSettings, figures: [String: String], skipped: [String]) {
+        self.dirac = DiracView(dirac)
         let main = runs.main
         let successes = runs.grid.filter { $0.verdict == .success }.count
         let gridSeeds = runs.grid.map { String($0.header.seed) }

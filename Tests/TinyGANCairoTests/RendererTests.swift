@@ -248,3 +248,36 @@ final class HoverReader: NSObject, XMLParserDelegate {
         #expect(try CairoRenderer.png(scene) == CairoRenderer.png(bare))
     }
 }
+
+/// The Dirac-GAN figure as files: the PNG shows each run's start and end
+/// dots where the scene puts them, the SVG parses.
+@Suite struct DiracFigureFileTests {
+    @Test func pngAndSVGShowThePaths() throws {
+        var s = DiracSettings()
+        s.steps = 100
+        s.noiseSamples = 16
+        let log = DiracTraining.experiment(s, methods: Array(DiracMethod.standard.prefix(4)))
+        let layout = FigureLayout(metrics: try CairoTextMetrics())
+        let scene = layout.scene(for: DiracFigure.figure(log))
+        let image = try PNGImage(data: try CairoRenderer.png(scene))
+        var starts: [Point] = [], ends: [Point] = []
+        for item in scene.items {
+            if case .circle(let center, _, let fill) = item {
+                if fill == .green { starts.append(center) }
+                if fill == .vermillion { ends.append(center) }
+            }
+        }
+        #expect(starts.count == 4 && ends.count == 4)
+        // Each dot in its colour, but where the other lies on it (a path that came back).
+        for (start, end) in zip(starts, ends) where hypot(start.x - end.x, start.y - end.y) > 10 {
+            #expect(close(image.pixel(x: Int(start.x), y: Int(start.y)), .green))
+            #expect(close(image.pixel(x: Int(end.x), y: Int(end.y)), .vermillion))
+        }
+        let svg = try CairoRenderer.svg(scene, idPrefix: "dirac")
+        let counter = SVGCounter()
+        let parser = XMLParser(data: svg)
+        parser.delegate = counter
+        #expect(parser.parse())
+        #expect(counter.root == "svg" && counter.textGroups > 20)
+    }
+}

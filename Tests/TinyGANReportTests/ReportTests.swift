@@ -28,14 +28,19 @@ func temporaryFolder() throws -> URL {
 }
 
 /// What a page holds: parsed as XML (the page is written as well-formed
-/// XHTML-compatible HTML), its image sources and the table's cells.
+/// XHTML-compatible HTML), its image sources and its tables' cells: the
+/// runs table's in `cells`, every table's by its id in `tables`; its text,
+/// all of it and, as `story`, all but the section "Why GANs orbit" (the
+/// same Dirac-GAN for every experiment).
 final class PageReader: NSObject, XMLParserDelegate {
     var images: [String] = []
     /// The targets of the page's links, in order.
     var links: [String] = []
-    var cells: [[(shown: String, exact: String?)]] = []
+    var tables: [String: [[(shown: String, exact: String?)]]] = [:]
+    var cells: [[(shown: String, exact: String?)]] { tables["runs-table"] ?? [] }
     var text = ""
-    private var inBody = false, inRow = false, inCell = false
+    var story = ""
+    private var table = "", inBody = false, inRow = false, inCell = false, inDirac = false
     private var cell = "", exact: String?
 
     static func read(_ data: Data) throws -> PageReader {
@@ -51,7 +56,9 @@ final class PageReader: NSObject, XMLParserDelegate {
         switch name {
         case "img": images.append(attributes["src"] ?? "")
         case "a": links.append(attributes["href"] ?? "")
-        case "tr": if inBody { inRow = true; cells.append([]) }
+        case "section": inDirac = attributes["id"] == "dirac"
+        case "table": table = attributes["id"] ?? ""
+        case "tr": if inBody { inRow = true; tables[table, default: []].append([]) }
         case "tbody": inBody = true
         case "td": inCell = true; cell = ""; exact = attributes["data-value"]
         default: break
@@ -60,14 +67,20 @@ final class PageReader: NSObject, XMLParserDelegate {
 
     func parser(_ parser: XMLParser, foundCharacters string: String) {
         text += string
+        if !inDirac { story += string }
         if inCell { cell += string }
     }
 
     func parser(_ parser: XMLParser, didEndElement name: String, namespaceURI: String?, qualifiedName: String?) {
         switch name {
-        case "td": inCell = false; cells[cells.count - 1].append((cell, exact))
+        case "td":
+            inCell = false
+            var rows = tables[table, default: []]
+            rows[rows.count - 1].append((cell, exact))
+            tables[table] = rows
         case "tr": inRow = false
         case "tbody": inBody = false
+        case "section": inDirac = false
         default: break
         }
     }
@@ -81,8 +94,8 @@ final class PageReader: NSObject, XMLParserDelegate {
         let report = folder.appendingPathComponent("article")
         try ReportBuilder.build(runs, settings: ReportSettings(templates: templates), destination: report, replacing: false)
         let page = try PageReader.read(Data(contentsOf: report.appendingPathComponent("index.html")))
-        // Every figure it references exists; all eight are there.
-        #expect(page.images.count == 8)
+        // Every figure it references exists; all nine are there (the Dirac-GAN's too).
+        #expect(page.images.count == 9)
         for source in page.images {
             #expect(FileManager.default.fileExists(atPath: report.appendingPathComponent(source).path), "\(source)")
         }
@@ -110,8 +123,8 @@ final class PageReader: NSObject, XMLParserDelegate {
         #expect(page.text.contains("sees only four moments"))
         #expect(!page.text.contains("R1 penalty"))
         let logs = try FileManager.default.contentsOfDirectory(atPath: report.appendingPathComponent("runs").path).sorted()
-        // Each run's log and the CSV of its epochs.
-        #expect(logs == ["main-seed1", "seed2", "seed3", "seed4", "seed5"].flatMap { ["\($0).csv", "\($0).jsonl"] })
+        // Each run's log and the CSV of its epochs, and the Dirac-GAN's log.
+        #expect(logs == ["dirac.json"] + ["main-seed1", "seed2", "seed3", "seed4", "seed5"].flatMap { ["\($0).csv", "\($0).jsonl"] })
     }
 
     /// The page describes the configuration it ran: for `stable`, D's input,
@@ -173,7 +186,7 @@ final class PageReader: NSObject, XMLParserDelegate {
                                 destination: report, replacing: false)
         let data = try Data(contentsOf: report.appendingPathComponent("index.html"))
         let page = try PageReader.read(data)
-        #expect(page.images.count == 8 && page.images.allSatisfy { $0.hasPrefix("data:image/svg+xml;base64,") })
+        #expect(page.images.count == 9 && page.images.allSatisfy { $0.hasPrefix("data:image/svg+xml;base64,") })
         #expect(page.text.contains("伪造者与侦探") && page.text.contains("GAN 是脆弱的"))
         #expect(String(decoding: data, as: UTF8.self).contains("<html lang=\"zh\">"))
         // The embedded figures decode to SVG.
@@ -232,8 +245,9 @@ final class PageReader: NSObject, XMLParserDelegate {
         #expect(page.images.sorted() == ["figures/histograms.svg", "figures/outcomes.svg", "figures/rates.svg"])
         for source in page.images { #expect(FileManager.default.fileExists(atPath: url.appendingPathComponent(source).path)) }
         let summary = try folder.summarize()
-        #expect(page.cells.count == 4)
-        for (row, point) in zip(page.cells, summary.points) {
+        let cells = page.tables["points-table"] ?? []
+        #expect(cells.count == 4)
+        for (row, point) in zip(cells, summary.points) {
             #expect(row.map(\.shown).prefix(2) == ArraySlice(point.parameters))
             #expect(row[2].shown == "\(point.runs)" && row[3].shown == "\(point.success.successes)")
             #expect(Double(row[4].exact ?? "") == point.success.rate)
