@@ -17,8 +17,8 @@ extension ArticleFigures {
         }
         let snapshots = log.snapshots.filter { $0.modes != nil }
         guard !snapshots.isEmpty else {
-            throw FigureUnavailable(description: "the log's snapshots hold no mode statistics (written before tinygan 0.2 "
-                + "logged them, or without snapshots)")
+            throw FigureUnavailable(description: "the log's snapshots hold no mode statistics (the log is older than "
+                + "them, or has no snapshots)")
         }
         let epochs = snapshots.map { Double($0.epoch) }
         let statistics = snapshots.map { $0.modes! }
