@@ -25,7 +25,7 @@ public enum ReportBuilder {
         try ReportFolder.build(at: destination, replacing: replacing) { staging in
             try runs.write(to: staging.appendingPathComponent("runs"))
             let figures = staging.appendingPathComponent("figures")
-            let files = FigureFiles(renderer: try CairoRenderer(), formats: [.svg])
+            let files = FigureFiles(renderer: try CairoRenderer(), formats: [.svg], language: settings.language)
             var outcome = try files.write(mainFigures, logs: [(source: "main", log: runs.main)], to: figures)
             let grid = try files.write([.runs], logs: runs.grid.map { (source: "run", log: $0) }, to: figures)
             outcome.written += grid.written
@@ -56,7 +56,8 @@ extension ReportBuilder {
     /// and the command that reproduces it. The page is written atomically.
     public static func buildSweep(_ folder: SweepFolder, settings: ReportSettings) throws {
         let summary = try folder.summarize()
-        let written = try FigureFiles(renderer: try CairoRenderer(), formats: [.svg]).writeSweep(folder, summary: summary)
+        let written = try FigureFiles(renderer: try CairoRenderer(), formats: [.svg], language: settings.language)
+            .writeSweep(folder, summary: summary)
         let sources = try figureSources(written, selfContained: settings.selfContained)
         let view = SweepView(summary, settings: settings, figures: sources)
         let page = try settings.templates.render(view, template: "sweep")

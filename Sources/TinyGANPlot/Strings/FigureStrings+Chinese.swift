@@ -1,0 +1,80 @@
+extension FigureStrings {
+    /// The figures' texts in Chinese; the verdicts in the words of the
+    /// report's Chinese verdict rule (`templates/strings/zh.json`).
+    static let chinese: [FigureText: String] = [
+        .epochAxis: "轮次",
+        .density: "密度",
+        .generated: "生成样本",
+        .target: "目标 {value}",
+        .runName: "，{preset} 种子 {seed}",
+        .originalScript: "，原始脚本",
+        .divergedAt: "发散于 {step}",
+        .unknownStep: "未知步骤",
+        .summary: "均值 {mean}，标准差 {std}，KS {ks}",
+        .epochNumber: "第 {epoch} 轮",
+        .verdictSuccess: "成功",
+        .verdictCollapsed: "坍缩",
+        .verdictShifted: "偏移",
+        .verdictWrongShape: "形状错误",
+        .verdictDiverged: "发散",
+        .verdictMissingModes: "缺失模态",
+
+        .momentsTitle: "G 在各轮次生成的数据{run}",
+        .meanPanel: "均值",
+        .stdPanel: "标准差",
+        .meanAxis: "均值",
+        .stdAxis: "标准差",
+        .realBatch: "真实小批量",
+
+        .distributionTitle: "最终分布{run}：{summary}",
+
+        .runsTitle: "{runs}：{successes}（虚线：目标密度）",
+        .runsOne: "1 次运行",
+        .runsMany: "{count} 次独立运行",
+        .successesOne: "{count} 次成功",
+        .successesMany: "{count} 次成功",
+        .seedVerdict: "种子 {seed}：{verdict}",
+
+        .lossesTitle: "各轮次的损失{run}",
+        .lossesScoreTitle: "各轮次的损失（{loss}：D 的输出 y 是分数）{run}",
+        .lossTerm: "{term}：{formula}",
+        .dOnReal: "D 对真实数据",
+        .dOnGenerated: "D 对生成数据",
+        .bceAxis: "二元交叉熵",
+        .leastSquaresAxis: "D 的分数 y 的最小二乘损失",
+        .hingeAxis: "D 的分数 y 的合页损失",
+        .criticAxis: "评论家的分数 y（符号同损失）",
+        .coinToss: "ln 2：D 无法分辨",
+
+        .mappingTitle: "G 学到了什么：从噪声到数据的映射{run}",
+        .noiseAxis: "噪声 z",
+        .idealMap: "理想映射：{map}",
+        .gaussianMap: "均值 + 标准差 \u{00B7} \u{03A6}\u{207B}\u{00B9}(z)",
+        .quantileMap: "{target} 的 F\u{207B}\u{00B9}(z)",
+
+        .qqTitle: "Q-Q 图{run}",
+        .targetQuantile: "目标分位数",
+        .generatedQuantile: "生成分位数",
+        .perfectMatch: "y = x：完全吻合",
+        .percentiles: "百分位 0.5 … 99.5",
+
+        .evolutionTitle: "生成分布的演变{run}（虚线：目标）",
+
+        .densityTitle: "G 输出的精确密度{run}",
+        .samples: "10,000 个样本",
+        .exactDensity: "精确密度：G(z) = x 上的 \u{03A3} 1/|G\u{2032}(z)|",
+        .spike: "尖峰：p = {p}，位于 x = {x}",
+
+        .histogramsTitle: "{count} 次运行的最终直方图，KS 从低到高（标题：种子与 KS）；蓝色为 {successes} 次成功",
+        .outcomesTitle: "{count} 次运行的终点",
+        .finalMean: "最终均值",
+        .finalStd: "最终标准差",
+        .targetMeanStd: "目标均值与标准差",
+        .targetMeansStds: "目标均值与标准差",
+        .verdictCount: "{verdict}（{count}）",
+        .ratesTitle: "按 {key} 的成功率",
+        .ratesGridTitle: "{first} 与 {second} 上的成功率",
+        .successRate: "成功率，95% Wilson 区间",
+        .successRateAxis: "成功率（%）",
+    ]
+}
