@@ -80,11 +80,17 @@ struct FontRuns {
         return (0..<Int(count)).allSatisfy { glyphs[$0].index != 0 }
     }
 
-    /// The characters of `text` that no family covers (for tests and checks).
-    static func uncovered(_ text: String, size: Double = 12, weight: FontWeight = .regular,
-                          context cr: OpaquePointer) -> [Character] {
-        text.filter { character in
-            !families.indices.contains { covers(String(character), family: $0, size: size, weight: weight, cr) }
+}
+
+extension CairoTextMetrics {
+    /// The characters of `text` that no font of `FontRuns.families` has on
+    /// this machine (each once, in order): drawn, they would be boxes.
+    public func missingGlyphs(in text: String) -> [Character] {
+        var seen = Set<Character>()
+        return text.filter { character in
+            seen.insert(character).inserted && !FontRuns.families.indices.contains {
+                FontRuns.covers(String(character), family: $0, size: 12, weight: .regular, context.pointer)
+            }
         }.map { $0 }
     }
 }

@@ -301,7 +301,17 @@ public enum ArticleFigures {
 
     static func divergedMark(_ log: RunLog, _ t: FigureStrings) -> String? {
         guard let final = log.final, final.diverged else { return nil }
-        return t(.divergedAt, ["step": final.divergence ?? t(.unknownStep)])
+        return t(.divergedAt, ["step": final.divergence.map { divergencePlace($0, t) } ?? t(.unknownStep)])
+    }
+
+    /// Where a run diverged, as the trainer records it ("epoch 7,
+    /// generator step 2"), in the figure's language; another text as it is.
+    static func divergencePlace(_ recorded: String, _ t: FigureStrings) -> String {
+        guard let match = recorded.wholeMatch(of: #/epoch (\d+), (discriminator|generator) step (\d+)/#) else {
+            return recorded
+        }
+        return t(.divergenceStep, ["epoch": String(match.output.1), "step": String(match.output.3),
+                                   "network": t(match.output.2 == "generator" ? .generator : .discriminator)])
     }
 
     static func summary(_ e: SampleStatistics, _ t: FigureStrings) -> String {

@@ -53,6 +53,7 @@ extension TinyGAN {
             }
             let folder = URL(fileURLWithPath: out)
             try OutputCheck.ensureWritable(folder.appendingPathComponent("figure.png"))
+            if !quiet { try FontCheck.warnIfMissing(lang) }
             let files = FigureFiles(renderer: try CairoRenderer(), formats: format.formats, scale: scale,
                                     language: lang)
             let outcome = try files.write(figures?.kinds ?? FigureKind.allCases, logs: loaded, to: folder)

@@ -73,6 +73,7 @@ extension TinyGAN {
             let settings = try ReportSettings(title: title, language: language,
                                               selfContained: selfContained,
                                               templates: try TemplatesFolder.locate(explicit: templates))
+            if !quiet { try FontCheck.warnIfMissing(language) }
             if from != nil, !(try options.mergedLayer().isEmpty) {
                 throw TinyGANError.usage("--from rebuilds from the logs as they were trained; it takes no settings "
                     + "(--preset, --seed, --config, --NAME VALUE)")

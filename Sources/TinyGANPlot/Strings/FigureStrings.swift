@@ -9,9 +9,14 @@ public struct FigureStrings: Sendable {
 
     public init(_ language: Language) {
         self.language = language
+        table = Self.table(language)
+    }
+
+    /// The language's table: every `FigureText` and its text.
+    public static func table(_ language: Language) -> [FigureText: String] {
         switch language {
-        case .en: table = Self.english
-        case .zh: table = Self.chinese
+        case .en: english
+        case .zh: chinese
         }
     }
 

@@ -6,7 +6,8 @@
 /// target's formula, a setting's name) is not translated and is no entry.
 public enum FigureText: String, CaseIterable, Sendable {
     // Shared
-    case epochAxis, density, generated, target, runName, originalScript, divergedAt, unknownStep, summary,
+    case epochAxis, density, generated, target, runName, originalScript, divergedAt, unknownStep, divergenceStep,
+         discriminator, generator, summary,
          epochNumber, verdictSuccess, verdictCollapsed, verdictShifted, verdictWrongShape, verdictDiverged,
          verdictMissingModes
     // Moments
