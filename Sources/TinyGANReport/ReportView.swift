@@ -47,10 +47,10 @@ struct ReportView: PageView {
             ReportCommandLine.words(main: main.header, runs: runs.grid.count, language: settings.language))
         config = ConfigView(main.header.config)
         rule = VerdictRuleView(target: main.header.config.target)
-        self.main = RunRowView(main)
+        self.main = RunRowView(main, language: settings.language)
         mainEpochs = main.final?.epochsCompleted ?? 0
         mainDiverged = main.final?.diverged ?? false
-        self.runs = runs.grid.map(RunRowView.init)
+        self.runs = runs.grid.map { RunRowView($0, language: settings.language) }
         runCount = runs.grid.count
         self.successes = successes
         successRate = PageFormat.percent(Double(successes) / Double(max(runs.grid.count, 1)))

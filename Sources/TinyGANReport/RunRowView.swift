@@ -1,5 +1,6 @@
 import Foundation
 import TinyGANCore
+import TinyGANPlot
 
 /// One run's final numbers as the page's table shows them: each statistic
 /// rounded (`shown`) and in full (`exact`, for `data-value`).
@@ -17,14 +18,15 @@ struct RunRowView {
 
     let seed: String
     let mean, std, skewness, kurtosis, ks, w1: Statistic
+    /// The verdict in the page's language (the figures' word for it).
     let verdict: String
-    /// The verdict as a CSS class (no spaces).
+    /// The verdict as a CSS class (no spaces), in English.
     let verdictKey: String
     let success: Bool
     let wall: String
 
     /// A run without a final record counts as diverged.
-    init(_ log: RunLog) {
+    init(_ log: RunLog, language: Language) {
         let e = log.final?.evaluation
         let verdict = log.verdict ?? .diverged
         seed = "\(log.header.seed)"
@@ -34,7 +36,7 @@ struct RunRowView {
         kurtosis = Statistic(e?.excessKurtosis)
         ks = Statistic(e?.ks)
         w1 = Statistic(e?.wasserstein1)
-        self.verdict = verdict.rawValue
+        self.verdict = FigureStrings(language).verdict(verdict)
         verdictKey = verdict.rawValue.replacingOccurrences(of: " ", with: "-")
         success = verdict == .success
         wall = PageFormat.fixed(log.final?.wallSeconds ?? 0, 2)

@@ -175,6 +175,9 @@ final class PageReader: NSObject, XMLParserDelegate {
         #expect(page.images.count == 8 && page.images.allSatisfy { $0.hasPrefix("data:image/svg+xml;base64,") })
         #expect(page.text.contains("伪造者与侦探") && page.text.contains("GAN 是脆弱的"))
         #expect(String(decoding: data, as: UTF8.self).contains("<html lang=\"zh\">"))
+        // The table names the verdicts in Chinese.
+        #expect(page.cells.map { $0[7].shown } == runs.grid.map { FigureStrings(.zh).verdict($0.verdict ?? .diverged) })
+        #expect(page.cells.allSatisfy { $0[7].shown.unicodeScalars.allSatisfy { $0.value >= 0x4E00 } })
         // The embedded figures decode to SVG.
         let svg = Data(base64Encoded: String(page.images[0].dropFirst("data:image/svg+xml;base64,".count)))
         #expect(svg.map { String(decoding: $0, as: UTF8.self).contains("<svg") } == true)
