@@ -31,7 +31,8 @@ struct FontRuns {
     /// family covers stays in the primary family (and shows its missing glyph).
     init(_ text: String, size: Double, weight: FontWeight, context cr: OpaquePointer) {
         var pieces: [(family: Int, text: String)] = []
-        if Self.covers(text, family: 0, size: size, weight: weight, cr) {
+        // ASCII needs no check (any font fontconfig offers has it): most texts, tick labels all.
+        if text.utf8.allSatisfy({ $0 < 0x80 }) || Self.covers(text, family: 0, size: size, weight: weight, cr) {
             pieces = [(0, text)]
         } else {
             var known: [Character: Int] = [:]
