@@ -25,7 +25,7 @@ extension TinyGAN {
         @Option(help: "Image files per figure.")
         var format: FormatChoice = .both
 
-        @Option(help: "Language of the figures' texts: \(Language.allCases.map(\.rawValue).joined(separator: ", ")).")
+        @Option(help: "Language of the figures' texts.")
         var lang = Language.en
 
         @Option(help: "PNG pixels per figure pixel (2 for sharp images on HiDPI screens).")

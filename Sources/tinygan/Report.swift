@@ -37,9 +37,7 @@ extension TinyGAN {
         @Option(name: .shortAndLong, help: ArgumentHelp("Folder that holds the reports. (default: reports, or the parent of a --from report)", valueName: "folder"))
         var out: String?
 
-        @Option(help: ArgumentHelp("Language of the page and its figures: "
-                                   + "\(ReportLanguage.allCases.map(\.rawValue).joined(separator: ", ")). "
-                                   + "(default: en; with --from, the language of the page it rebuilds)"))
+        @Option(help: "Language of the page and its figures. (default: en; with --from, the language of the page it rebuilds)")
         var lang: ReportLanguage?
 
         @Option(help: "Title of the page. (default: the language's own)")
