@@ -79,7 +79,7 @@ let package = Package(
         ),
         .testTarget(
             name: "TinyGANReportTests",
-            dependencies: ["TinyGANReport", "TinyGANCore", "TinyGANTestSupport"]
+            dependencies: ["TinyGANReport", "TinyGANCore", "TinyGANPlot", "TinyGANCairo", "TinyGANTestSupport"]
         ),
         .testTarget(
             name: "TinyGANCLITests",

@@ -4,8 +4,6 @@ import TinyGANPlot
 
 /// Paints a `Scene` onto a Cairo context: the drawing code PNG and SVG share.
 struct ScenePainter {
-    static let fontFamily = "DejaVu Sans"
-
     let context: CairoContext
 
     func paint(_ scene: Scene) throws {
@@ -72,21 +70,14 @@ struct ScenePainter {
         }
     }
 
-    static func selectFont(_ cr: OpaquePointer, size: Double, weight: FontWeight) {
-        cairo_select_font_face(cr, fontFamily, CAIRO_FONT_SLANT_NORMAL,
-                               weight == .bold ? CAIRO_FONT_WEIGHT_BOLD : CAIRO_FONT_WEIGHT_NORMAL)
-        cairo_set_font_size(cr, size)
-    }
-
     func drawText(_ text: String, at position: Point, size: Double, weight: FontWeight, color: Color,
                   anchor: TextAnchor, angle: Double) {
         let cr = context.pointer
-        Self.selectFont(cr, size: size, weight: weight)
-        var textExtents = cairo_text_extents_t()
+        // Runs in the fonts that cover them, on the primary font's baseline.
+        let runs = FontRuns(text, size: size, weight: weight, context: cr)
         var fontExtents = cairo_font_extents_t()
-        cairo_text_extents(cr, text, &textExtents)
         cairo_font_extents(cr, &fontExtents)
-        let width = textExtents.x_advance
+        let width = runs.width
         let dx: Double
         switch anchor {
         case .topLeft, .left, .bottomLeft: dx = 0
@@ -104,13 +95,17 @@ struct ScenePainter {
         cairo_rotate(cr, -angle)
         setColor(color)
         cairo_move_to(cr, dx, dy)
-        cairo_show_text(cr, text)
+        for run in runs.runs {
+            FontRuns.select(run.family, size: size, weight: weight, cr)
+            cairo_show_text(cr, run.text)  // moves the current point to the next run's start
+        }
         cairo_new_path(cr)
         cairo_restore(cr)
     }
 }
 
-/// Text widths as Cairo's toy API draws them, in DejaVu Sans.
+/// Text widths as Cairo's toy API draws them: DejaVu Sans, and for what it
+/// lacks the fonts `FontRuns` falls back to.
 public final class CairoTextMetrics: TextMetrics {
     let context: CairoContext
 
@@ -120,9 +115,6 @@ public final class CairoTextMetrics: TextMetrics {
     }
 
     public func width(of text: String, size: Double, weight: FontWeight) -> Double {
-        ScenePainter.selectFont(context.pointer, size: size, weight: weight)
-        var extents = cairo_text_extents_t()
-        cairo_text_extents(context.pointer, text, &extents)
-        return extents.x_advance
+        FontRuns(text, size: size, weight: weight, context: context.pointer).width
     }
 }

@@ -34,84 +34,91 @@ public struct FigureUnavailable: Error, CustomStringConvertible {
 }
 
 public enum ArticleFigures {
-    /// The figure of `kind` for `log` (`runs` takes `logs`).
-    public static func figure(_ kind: FigureKind, log: RunLog, logs: [RunLog] = []) throws -> Figure {
+    /// The figure of `kind` for `log` (`runs` takes `logs`), its words in
+    /// `language`.
+    public static func figure(_ kind: FigureKind, log: RunLog, logs: [RunLog] = [],
+                              language: Language = .en) throws -> Figure {
+        let t = FigureStrings(language)
         switch kind {
-        case .moments: return try moments(log)
-        case .distribution: return try distribution(log)
-        case .runs: return try runs(logs.isEmpty ? [log] : logs)
-        case .losses: return try losses(log)
-        case .mapping: return try mapping(log)
-        case .qq: return try quantiles(log)
-        case .evolution: return try evolution(log)
-        case .density: return try exactDensity(log)
-        case .modes: return try modes(log)
-        case .decision: return try decision(log)
+        case .moments: return try moments(log, t)
+        case .distribution: return try distribution(log, t)
+        case .runs: return try runs(logs.isEmpty ? [log] : logs, t)
+        case .losses: return try losses(log, t)
+        case .mapping: return try mapping(log, t)
+        case .qq: return try quantiles(log, t)
+        case .evolution: return try evolution(log, t)
+        case .density: return try exactDensity(log, t)
+        case .modes: return try modes(log, t)
+        case .decision: return try decision(log, t)
         }
     }
 
     // MARK: 1. Moments
 
-    public static func moments(_ log: RunLog) throws -> Figure {
+    public static func moments(_ log: RunLog, _ t: FigureStrings = FigureStrings(.en)) throws -> Figure {
         try requireEpochs(log)
         let epochs = log.epochs.map { Double($0.epoch) }
         let target = log.target
         func panel(_ title: String, real: [Float], fake: [Float], target value: Double, name: String) -> Panel {
             let epochs = epochs
-            return Panel(title: title, xLabel: "epoch", yLabel: name,
+            return Panel(title: title, xLabel: t(.epochAxis), yLabel: name,
                   series: [
                       .line(epochs, real.map(Double.init), color: Color.gray.opacity(0.35), width: 1,
-                            label: "real batch"),
-                      Series.line(epochs, fake.map(Double.init), color: .blue, width: 1.6, label: "generated")
+                            label: t(.realBatch)),
+                      Series.line(epochs, fake.map(Double.init), color: .blue, width: 1.6, label: t(.generated))
                           .hovering { "epoch \(Int(epochs[$0])): generated \(name) \(Hover.format(Double(fake[$0]))), "
                               + "real batch \(Hover.format(Double(real[$0])))" },
-                      .horizontal(value, label: "target \(format(value))"),
+                      .horizontal(value, label: t(.target, ["value": format(value)])),
                   ],
-                  legend: .topRight, mark: divergedMark(log))
+                  legend: .topRight, mark: divergedMark(log, t))
         }
-        return Figure(width: 1000, height: 400, title: "What G generates over the epochs\(runName(log))", columns: 2,
+        return Figure(width: 1000, height: 400, title: t(.momentsTitle, ["run": runName(log, t)]), columns: 2,
                       panels: [
-                          panel("Mean", real: log.epochs.map(\.realMean), fake: log.epochs.map(\.fakeMean),
-                                target: target.mean, name: "mean"),
-                          panel("Standard deviation", real: log.epochs.map(\.realStd),
-                                fake: log.epochs.map(\.fakeStd), target: target.std, name: "std"),
+                          panel(t(.meanPanel), real: log.epochs.map(\.realMean), fake: log.epochs.map(\.fakeMean),
+                                target: target.mean, name: t(.meanAxis)),
+                          panel(t(.stdPanel), real: log.epochs.map(\.realStd),
+                                fake: log.epochs.map(\.fakeStd), target: target.std, name: t(.stdAxis)),
                       ])
     }
 
     // MARK: 2. Distribution
 
-    public static func distribution(_ log: RunLog) throws -> Figure {
+    public static func distribution(_ log: RunLog, _ t: FigureStrings = FigureStrings(.en)) throws -> Figure {
         let final = try finalRecord(log)
         let range = xRange([log])
-        let panel = Panel(xLabel: "x", yLabel: "density", xRange: range,
-                          series: [densityBars(final.histogram, range: range, color: .blue, label: "generated"),
-                                   targetCurve(log.target, range: range)],
-                          legend: .topRight, mark: divergedMark(log))
+        let panel = Panel(xLabel: "x", yLabel: t(.density), xRange: range,
+                          series: [densityBars(final.histogram, range: range, color: .blue, label: t(.generated)),
+                                   targetCurve(log.target, range: range, t)],
+                          legend: .topRight, mark: divergedMark(log, t))
         return Figure(width: 760, height: 460,
-                      title: "Final distribution\(runName(log)): \(summary(final.evaluation))", panels: [panel])
+                      title: t(.distributionTitle, ["run": runName(log, t), "summary": summary(final.evaluation, t)]),
+                      panels: [panel])
     }
 
     // MARK: 3. Runs grid
 
-    public static func runs(_ unordered: [RunLog]) throws -> Figure {
+    public static func runs(_ unordered: [RunLog], _ t: FigureStrings = FigureStrings(.en)) throws -> Figure {
         let logs = unordered.sorted { $0.header.seed < $1.header.seed }
         let range = xRange(logs)
         let panels: [Panel] = try logs.map { log in
             let final = try finalRecord(log)
             let verdict = Verdict(final, target: log.target)
             let color: Color = verdict == .success ? .blue : .vermillion
-            return Panel(title: "seed \(log.header.seed): \(verdict.rawValue)", titleColor: verdict == .success ? .black : .vermillion,
+            return Panel(title: t(.seedVerdict, ["seed": "\(log.header.seed)", "verdict": t.verdict(verdict)]),
+                         titleColor: verdict == .success ? .black : .vermillion,
                          xLabel: "x", xRange: range,
                          series: [densityBars(final.histogram, range: range, color: color),
-                                  targetCurve(log.target, range: range, labelled: false)],
-                         mark: divergedMark(log))
+                                  targetCurve(log.target, range: range, t, labelled: false)],
+                         mark: divergedMark(log, t))
         }
         let successes = logs.filter { $0.verdict == .success }.count
         let columns = min(5, max(1, logs.count))
         let rows = (logs.count + columns - 1) / columns
         return Figure(width: max(560, 260 * Double(columns)), height: 60 + 240 * Double(rows),
-                      title: "\(logs.count == 1 ? "1 run" : "\(logs.count) independent runs"): \(successes) "
-                          + "\(successes == 1 ? "success" : "successes") (dashed: the target density)",
+                      title: t(.runsTitle, [
+                          "runs": logs.count == 1 ? t(.runsOne) : t(.runsMany, ["count": "\(logs.count)"]),
+                          "successes": t(successes == 1 ? .successesOne : .successesMany, ["count": "\(successes)"]),
+                      ]),
                       columns: columns, panels: panels)
     }
 
@@ -122,7 +129,7 @@ public enum ArticleFigures {
     /// layer is the identity, its output a score, and the curves are the
     /// loss's terms of that score (legend: each term's formula), with no
     /// coin-toss level to mark.
-    public static func losses(_ log: RunLog) throws -> Figure {
+    public static func losses(_ log: RunLog, _ t: FigureStrings = FigureStrings(.en)) throws -> Figure {
         try requireEpochs(log)
         let loss = log.header.config.loss
         let epochs = log.epochs.map { Double($0.epoch) }
@@ -140,15 +147,23 @@ public enum ArticleFigures {
             let span = Swift.max(upper - lower, 1e-6)
             yRange = (lower - 0.08 * span)...(upper + 0.08 * span)
         }
+        /// Each curve's legend: who, and the term's formula of D's score y.
+        func terms(real: String, fake: String, g: String) -> (real: String, fake: String, g: String) {
+            (t(.lossTerm, ["term": t(.dOnReal), "formula": real]), t(.lossTerm, ["term": t(.dOnGenerated), "formula": fake]),
+             t(.lossTerm, ["term": "G", "formula": g]))
+        }
         let labels: (real: String, fake: String, g: String, axis: String)
         switch loss {
-        case .bce, .minimax: labels = ("D on real", "D on generated", "G", "binary cross-entropy")
-        case .leastSquares: labels = ("D on real: (y \u{2212} a)\u{00B2}/2", "D on generated: y\u{00B2}/2",
-                                      "G: (y \u{2212} 1)\u{00B2}/2", "least-squares loss of D's score y")
-        case .hinge: labels = ("D on real: max(0, 1 \u{2212} y)", "D on generated: max(0, 1 + y)", "G: \u{2212}y",
-                               "hinge loss of D's score y")
-        case .wasserstein, .wassersteinGP: labels = ("D on real: \u{2212}y", "D on generated: y", "G: \u{2212}y",
-                                                     "critic's score y, signed as in the loss")
+        case .bce, .minimax: labels = (t(.dOnReal), t(.dOnGenerated), "G", t(.bceAxis))
+        case .leastSquares:
+            let curves = terms(real: "(y \u{2212} a)\u{00B2}/2", fake: "y\u{00B2}/2", g: "(y \u{2212} 1)\u{00B2}/2")
+            labels = (curves.real, curves.fake, curves.g, t(.leastSquaresAxis))
+        case .hinge:
+            let curves = terms(real: "max(0, 1 \u{2212} y)", fake: "max(0, 1 + y)", g: "\u{2212}y")
+            labels = (curves.real, curves.fake, curves.g, t(.hingeAxis))
+        case .wasserstein, .wassersteinGP:
+            let curves = terms(real: "\u{2212}y", fake: "y", g: "\u{2212}y")
+            labels = (curves.real, curves.fake, curves.g, t(.criticAxis))
         }
         var series: [Series] = [
             Series.line(epochs, log.epochs.map { Double($0.dRealLoss) }, color: Color.blue.opacity(0.8),
@@ -159,43 +174,43 @@ public enum ArticleFigures {
                         width: 1, label: labels.g).hovering(x: "epoch", y: labels.g),
         ]
         if loss.outputsProbability {
-            series.append(.horizontal(0.6931471805599453, label: "ln 2: D cannot tell"))
+            series.append(.horizontal(0.6931471805599453, label: t(.coinToss)))
         }
-        let panel = Panel(xLabel: "epoch", yLabel: labels.axis, yRange: yRange,
-                          series: series, legend: .topRight, mark: divergedMark(log))
-        let title = loss.outputsProbability ? "Losses over the epochs" : "Losses over the epochs (\(loss.rawValue): D's output y is a score)"
-        return Figure(width: 900, height: 420, title: "\(title)\(runName(log))", panels: [panel])
+        let panel = Panel(xLabel: t(.epochAxis), yLabel: labels.axis, yRange: yRange,
+                          series: series, legend: .topRight, mark: divergedMark(log, t))
+        let title = loss.outputsProbability ? t(.lossesTitle, ["run": runName(log, t)])
+            : t(.lossesScoreTitle, ["loss": loss.rawValue, "run": runName(log, t)])
+        return Figure(width: 900, height: 420, title: title, panels: [panel])
     }
 
     // MARK: 5. Mapping
 
-    public static func mapping(_ log: RunLog) throws -> Figure {
+    public static func mapping(_ log: RunLog, _ t: FigureStrings = FigureStrings(.en)) throws -> Figure {
         guard !log.snapshots.isEmpty else { throw FigureUnavailable(description: "the log has no generator snapshots") }
         let z = (0...100).map { Double($0) / 100 }
         let idealZ = (1...199).map { Double($0) / 200 }
         var series: [Series] = []
         let count = log.snapshots.count
         for (k, snapshot) in log.snapshots.enumerated() {
-            let t = count > 1 ? Double(k) / Double(count - 1) : 1
+            let progress = count > 1 ? Double(k) / Double(count - 1) : 1
             let isLast = k == count - 1
-            let label: String? = k == 0 ? "epoch \(snapshot.epoch)" : (isLast ? "epoch \(snapshot.epoch)" : nil)
-            let line = Series.line(z, snapshot.mapping.map(Double.init), color: Color.blue.opacity(isLast ? 1 : 0.1 + 0.5 * t),
+            let label: String? = k == 0 || isLast ? t(.epochNumber, ["epoch": "\(snapshot.epoch)"]) : nil
+            let line = Series.line(z, snapshot.mapping.map(Double.init), color: Color.blue.opacity(isLast ? 1 : 0.1 + 0.5 * progress),
                                    width: isLast ? 2.6 : 1.1, label: label)
             series.append(isLast ? line.hovering(x: "z", y: "G(z) at epoch \(snapshot.epoch)") : line)
         }
-        let ideal = log.target.gaussian != nil ? "mean + std \u{00B7} \u{03A6}\u{207B}\u{00B9}(z)"
-                                               : "F\u{207B}\u{00B9}(z) of \(log.target.label)"
+        let ideal = log.target.gaussian != nil ? t(.gaussianMap) : t(.quantileMap, ["target": log.target.label])
         series.append(.line(idealZ, idealZ.map { log.target.quantile($0) }, color: .vermillion, width: 2, dash: [7, 4],
-                            label: "ideal: \(ideal)"))
-        let panel = Panel(xLabel: "noise z", yLabel: "G(z)", xRange: 0...1, series: series, legend: .topLeft,
-                          mark: divergedMark(log))
-        return Figure(width: 760, height: 500, title: "What G learned: its map from noise to data\(runName(log))",
+                            label: t(.idealMap, ["map": ideal])))
+        let panel = Panel(xLabel: t(.noiseAxis), yLabel: "G(z)", xRange: 0...1, series: series, legend: .topLeft,
+                          mark: divergedMark(log, t))
+        return Figure(width: 760, height: 500, title: t(.mappingTitle, ["run": runName(log, t)]),
                       panels: [panel])
     }
 
     // MARK: 6. Q-Q
 
-    public static func quantiles(_ log: RunLog) throws -> Figure {
+    public static func quantiles(_ log: RunLog, _ t: FigureStrings = FigureStrings(.en)) throws -> Figure {
         let final = try finalRecord(log)
         let sorted = final.samples.map(Double.init).filter(\.isFinite).sorted()
         guard !sorted.isEmpty else { throw FigureUnavailable(description: "the final samples are not finite") }
@@ -203,40 +218,40 @@ public enum ArticleFigures {
         let theoretical = probabilities.map { log.target.quantile($0) }
         let empirical = probabilities.map { sorted[min(sorted.count - 1, Int($0 * Double(sorted.count)))] }
         let low = min(theoretical.first!, empirical.first!), high = max(theoretical.last!, empirical.last!)
-        let panel = Panel(xLabel: "target quantile", yLabel: "generated quantile",
+        let panel = Panel(xLabel: t(.targetQuantile), yLabel: t(.generatedQuantile),
                           series: [.line([low, high], [low, high], color: .black, width: 1.2, dash: [6, 4],
-                                         label: "y = x: a perfect match"),
+                                         label: t(.perfectMatch)),
                                    Series.points(theoretical, empirical, color: .blue, radius: 2.6,
-                                                 label: "percentiles 0.5 ... 99.5").hovering { i in
+                                                 label: t(.percentiles)).hovering { i in
                                        "percentile \(Hover.format(100 * probabilities[i])): target "
                                            + "\(Hover.format(theoretical[i])), generated \(Hover.format(empirical[i]))"
                                    }],
-                          legend: .topLeft, mark: divergedMark(log))
-        return Figure(width: 580, height: 540, title: "Q-Q plot\(runName(log))", panels: [panel])
+                          legend: .topLeft, mark: divergedMark(log, t))
+        return Figure(width: 580, height: 540, title: t(.qqTitle, ["run": runName(log, t)]), panels: [panel])
     }
 
     // MARK: 7. Evolution
 
-    public static func evolution(_ log: RunLog, panels count: Int = 10) throws -> Figure {
+    public static func evolution(_ log: RunLog, _ t: FigureStrings = FigureStrings(.en), panels count: Int = 10) throws -> Figure {
         guard !log.snapshots.isEmpty else { throw FigureUnavailable(description: "the log has no generator snapshots") }
         let chosen = evenlySpaced(log.snapshots, count: count)
         let range = xRange(targets: [log.target],
                            histograms: [log.final?.histogram].compactMap { $0 } + chosen.map(\.histogram))
         let panels = chosen.map { snapshot in
-            Panel(title: "epoch \(snapshot.epoch)", xLabel: "x", xRange: range,
+            Panel(title: t(.epochNumber, ["epoch": "\(snapshot.epoch)"]), xLabel: "x", xRange: range,
                   series: [densityBars(snapshot.histogram, range: range, color: .blue),
-                           targetCurve(log.target, range: range, labelled: false)])
+                           targetCurve(log.target, range: range, t, labelled: false)])
         }
         let columns = min(5, panels.count)
         let rows = (panels.count + columns - 1) / columns
         return Figure(width: max(560, 250 * Double(columns)), height: 60 + 220 * Double(rows),
-                      title: "How the generated distribution evolves\(runName(log)) (dashed: the target)",
+                      title: t(.evolutionTitle, ["run": runName(log, t)]),
                       columns: columns, panels: panels)
     }
 
     // MARK: 8. Exact density
 
-    public static func exactDensity(_ log: RunLog) throws -> Figure {
+    public static func exactDensity(_ log: RunLog, _ t: FigureStrings = FigureStrings(.en)) throws -> Figure {
         let final = try finalRecord(log)
         guard let generator = final.generator else {
             throw FigureUnavailable(description: "the log has no generator weights (the original's output does not print them)")
@@ -248,21 +263,21 @@ public enum ArticleFigures {
         let exact = ExactDensity(generator: generator, range: range, bins: 500)
         let peak = exact.density.max() ?? 0
         let targetPeak = peakDensity(log.target, range: range)
-        let histogram = densityBars(final.histogram, range: range, color: Color.gray, label: "10,000 samples")
+        let histogram = densityBars(final.histogram, range: range, color: Color.gray, label: t(.samples))
         let ceiling = max(2.2 * targetPeak, (histogram.ys.max() ?? 0) * 1.15)
         var annotations: [Annotation] = []
         if peak > ceiling, let index = exact.density.firstIndex(of: peak) {
-            annotations.append(Annotation("spike: p = \(format(peak)) at x = \(format(exact.centers[index]))",
+            annotations.append(Annotation(t(.spike, ["p": format(peak), "x": format(exact.centers[index])]),
                                           x: exact.centers[index], y: ceiling * 0.97, anchor: .topLeft, color: .vermillion))
         }
-        let panel = Panel(xLabel: "x", yLabel: "density", xRange: range, yRange: 0...(peak > ceiling ? ceiling : max(ceiling, peak * 1.1)),
+        let panel = Panel(xLabel: "x", yLabel: t(.density), xRange: range, yRange: 0...(peak > ceiling ? ceiling : max(ceiling, peak * 1.1)),
                           series: [histogram,
                                    Series.line(exact.centers, exact.density, color: .vermillion, width: 1.8,
-                                               label: "exact: \u{03A3} 1/|G\u{2032}(z)| over G(z) = x")
+                                               label: t(.exactDensity))
                                        .hovering(x: "x", y: "exact density"),
-                                   targetCurve(log.target, range: range)],
+                                   targetCurve(log.target, range: range, t)],
                           annotations: annotations, legend: .topRight)
-        return Figure(width: 780, height: 470, title: "The exact density of G's output\(runName(log))", panels: [panel])
+        return Figure(width: 780, height: 470, title: t(.densityTitle, ["run": runName(log, t)]), panels: [panel])
     }
 
     // MARK: Helpers
@@ -293,17 +308,28 @@ public enum ArticleFigures {
         return final
     }
 
-    static func runName(_ log: RunLog) -> String {
-        log.header.tool.hasPrefix("tinygan") ? ", \(log.header.config.preset) seed \(log.header.seed)" : ", original script"
+    static func runName(_ log: RunLog, _ t: FigureStrings) -> String {
+        log.header.tool.hasPrefix("tinygan") ? t(.runName, ["preset": log.header.config.preset, "seed": "\(log.header.seed)"])
+                                             : t(.originalScript)
     }
 
-    static func divergedMark(_ log: RunLog) -> String? {
+    static func divergedMark(_ log: RunLog, _ t: FigureStrings) -> String? {
         guard let final = log.final, final.diverged else { return nil }
-        return "diverged at \(final.divergence ?? "an unknown step")"
+        return t(.divergedAt, ["step": final.divergence.map { divergencePlace($0, t) } ?? t(.unknownStep)])
     }
 
-    static func summary(_ e: SampleStatistics) -> String {
-        "mean \(format(e.mean)), std \(format(e.std)), KS \(format(e.ks))"
+    /// Where a run diverged, as the trainer records it ("epoch 7,
+    /// generator step 2"), in the figure's language; another text as it is.
+    static func divergencePlace(_ recorded: String, _ t: FigureStrings) -> String {
+        guard let match = recorded.wholeMatch(of: #/epoch (\d+), (discriminator|generator) step (\d+)/#) else {
+            return recorded
+        }
+        return t(.divergenceStep, ["epoch": String(match.output.1), "step": String(match.output.3),
+                                   "network": t(match.output.2 == "generator" ? .generator : .discriminator)])
+    }
+
+    static func summary(_ e: SampleStatistics, _ t: FigureStrings) -> String {
+        t(.summary, ["mean": format(e.mean), "std": format(e.std), "ks": format(e.ks)])
     }
 
     static func format(_ value: Double) -> String {
@@ -335,11 +361,11 @@ public enum ArticleFigures {
 
     /// The target's density on 301 points of `range`, labelled with the
     /// target's name when `labelled`.
-    static func targetCurve(_ target: Target, range: ClosedRange<Double>, labelled: Bool = true) -> Series {
+    static func targetCurve(_ target: Target, range: ClosedRange<Double>, _ t: FigureStrings, labelled: Bool = true) -> Series {
         let xs = curvePoints(range)
         let name = target.gaussian != nil ? "N(\(format(target.mean)), \(format(target.std))\u{00B2})" : target.label
         return .line(xs, xs.map(target.density), color: .black, width: 1.6, dash: [6, 4],
-                     label: labelled ? "target \(name)" : nil)
+                     label: labelled ? t(.target, ["value": name]) : nil)
     }
 
     static func curvePoints(_ range: ClosedRange<Double>) -> [Double] {

@@ -8,12 +8,15 @@ import TinyGANCore
 public struct FigureFiles {
     public var formats: [ImageFormat]
     public var scale: Double
+    /// The language of every text in the figures.
+    public var language: Language
     let renderer: SceneRendering
     let layout: FigureLayout
 
-    public init(renderer: SceneRendering, formats: [ImageFormat], scale: Double = 1) {
+    public init(renderer: SceneRendering, formats: [ImageFormat], scale: Double = 1, language: Language = .en) {
         self.formats = formats
         self.scale = scale
+        self.language = language
         self.renderer = renderer
         layout = FigureLayout(metrics: renderer.textMetrics)
     }
@@ -55,7 +58,7 @@ public struct FigureFiles {
               outcome: inout Outcome) throws {
         let figure: Figure
         do {
-            figure = try ArticleFigures.figure(kind, log: log, logs: logs)
+            figure = try ArticleFigures.figure(kind, log: log, logs: logs, language: language)
         } catch let reason as FigureUnavailable {
             outcome.skipped.append("\(source): \(kind.rawValue): \(reason.description)")
             return
@@ -87,6 +90,6 @@ extension FigureFiles {
     /// Draws a sweep's figures (`SweepFigures.all`) into `SWEEP/figures/`.
     public func writeSweep(_ sweep: SweepFolder, summary: SweepSummary) throws -> [URL] {
         let folder = sweep.url.appendingPathComponent("figures")
-        return try SweepFigures.all(sweep, summary: summary).flatMap { try write($0.figure, stem: $0.name, in: folder) }
+        return try SweepFigures.all(sweep, summary: summary, language: language).flatMap { try write($0.figure, stem: $0.name, in: folder) }
     }
 }

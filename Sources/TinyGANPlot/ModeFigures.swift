@@ -11,7 +11,7 @@ extension ArticleFigures {
     /// weight dashed in the same colour, the share a perfect sampler would
     /// have (0.9973 w_k for modes apart); right, the high-quality share and
     /// the number of modes covered as a fraction of all modes.
-    public static func modes(_ log: RunLog) throws -> Figure {
+    public static func modes(_ log: RunLog, _ t: FigureStrings = FigureStrings(.en)) throws -> Figure {
         guard log.target.isMixture else {
             throw FigureUnavailable(description: "the target \(log.target.label) is not a mixture: it has no modes to cover")
         }
@@ -28,25 +28,25 @@ extension ArticleFigures {
             let mode = statistics[0].modes[k], color = modeColor(k)
             shares.append(.line(epochs, statistics.map { $0.modes.count > k ? $0.modes[k].share : .nan },
                                 color: color, width: 1.8,
-                                label: "mode \(k + 1): N(\(format(mode.mean)), \(format(mode.std))\u{00B2})"))
+                                label: t(.modeLabel, ["k": "\(k + 1)",
+                                                      "formula": "N(\(format(mode.mean)), \(format(mode.std))\u{00B2})"])))
             shares.append(.horizontal(mode.weight, color: color.opacity(0.7), dash: [5, 4]))
         }
         let quality: [Series] = [
-            .line(epochs, statistics.map(\.hqShare), color: .blue, width: 1.8, label: "high-quality share"),
+            .line(epochs, statistics.map(\.hqShare), color: .blue, width: 1.8, label: t(.hqShare)),
             .line(epochs, statistics.map { Double($0.modesCovered) / Double(count) }, color: .vermillion, width: 1.8,
-                  dash: [7, 3], label: "modes covered / \(count)"),
+                  dash: [7, 3], label: t(.modesCoveredFraction, ["count": "\(count)"])),
         ]
         let last = statistics[statistics.count - 1]
         return Figure(width: 1000, height: 420,
-                      title: "Mode coverage over the epochs\(runName(log)): \(last.modesCovered) of \(count) "
-                          + "covered at epoch \(snapshots[snapshots.count - 1].epoch)",
+                      title: t(.modesTitle, ["run": runName(log, t), "covered": "\(last.modesCovered)",
+                                             "count": "\(count)", "epoch": "\(snapshots[snapshots.count - 1].epoch)"]),
                       columns: 2,
                       panels: [
-                          Panel(title: "Share of samples near each mode (dashed: its weight)", xLabel: "epoch",
-                                yLabel: "share", yRange: 0...1.05, series: shares, legend: .topRight,
-                                mark: divergedMark(log)),
-                          Panel(title: "Quality and coverage", xLabel: "epoch", yLabel: "fraction", yRange: 0...1.05,
-                                series: quality, legend: .bottomRight, mark: divergedMark(log)),
+                          Panel(title: t(.modeSharePanel), xLabel: t(.epochAxis), yLabel: t(.shareAxis),
+                                yRange: 0...1.05, series: shares, legend: .topRight, mark: divergedMark(log, t)),
+                          Panel(title: t(.qualityPanel), xLabel: t(.epochAxis), yLabel: t(.fractionAxis),
+                                yRange: 0...1.05, series: quality, legend: .bottomRight, mark: divergedMark(log, t)),
                       ])
     }
 
@@ -60,7 +60,7 @@ extension ArticleFigures {
     /// with the densities scaled to the same height; a critic's score is
     /// scaled so that its range over the panel's x spans the height, as the
     /// legend says.
-    public static func decision(_ log: RunLog, panels count: Int = 6) throws -> Figure {
+    public static func decision(_ log: RunLog, _ t: FigureStrings = FigureStrings(.en), panels count: Int = 6) throws -> Figure {
         let config = log.header.config
         guard config.discriminatorInput.judgesSamples, config.pack == 1 else {
             throw FigureUnavailable(description: "D's decision needs D judging single samples (d-input sample, pack 1); "
@@ -74,33 +74,32 @@ extension ArticleFigures {
         let probability = config.loss.outputsProbability
         let panels: [Panel] = chosen.map { snapshot in
             let d = snapshot.discriminator!.outputs(at: xs)
-            let bars = densityBars(snapshot.histogram, range: range, color: .blue, label: "generated")
+            let bars = densityBars(snapshot.histogram, range: range, color: .blue)
             let peak = max(peakDensity(log.target, range: range), bars.ys.max() ?? 0, 1e-12)
             // Densities over [0, 1]: p / peak.
             var series: [Series] = [
                 .bars(edges: bars.xs, heights: bars.ys.map { $0 / peak }, width: snapshot.histogram.binWidth,
-                      color: .blue, label: "generated"),
+                      color: .blue, label: t(.generated)),
                 .line(xs, xs.map { log.target.density($0) / peak }, color: .black, width: 1.4, dash: [6, 4],
-                      label: "target"),
+                      label: t(.target, ["value": log.target.label])),
             ]
             if probability {
-                series.append(.line(xs, d, color: .vermillion, width: 2, label: "D(x), 0 to 1"))
+                series.append(.line(xs, d, color: .vermillion, width: 2, label: t(.decisionCurveProbability)))
                 series.append(.horizontal(0.5, color: Color.vermillion.opacity(0.5), dash: [2, 3]))
             } else {
                 let finite = d.filter(\.isFinite)
                 let low = finite.min() ?? 0, high = finite.max() ?? 1, span = max(high - low, 1e-12)
                 series.append(.line(xs, d.map { ($0 - low) / span }, color: .vermillion, width: 2,
-                                    label: "D's score, \(format(low)) to \(format(high))"))
+                                    label: t(.decisionCurveScore, ["low": format(low), "high": format(high)])))
             }
-            return Panel(title: "epoch \(snapshot.epoch)", xLabel: "x", xRange: range, yRange: 0...1.08,
+            return Panel(title: t(.epochNumber, ["epoch": "\(snapshot.epoch)"]), xLabel: "x", xRange: range, yRange: 0...1.08,
                          series: series, legend: snapshot.epoch == chosen[0].epoch ? .topRight : nil)
         }
         let columns = min(3, panels.count)
         let rows = (panels.count + columns - 1) / columns
-        let what = probability ? "D(x), the probability that x is real" : "D's score of x"
+        let what = probability ? t(.decisionProbability) : t(.decisionScore)
         return Figure(width: max(560, 330 * Double(columns)), height: 60 + 250 * Double(rows),
-                      title: "What D thinks of each x\(runName(log)): \(what), over the histograms "
-                          + "(densities scaled to the panel)",
+                      title: t(.decisionTitle, ["run": runName(log, t), "what": what]),
                       columns: columns, panels: panels)
     }
 

@@ -21,7 +21,9 @@ public enum SweepFigures {
     /// grid, `rates`. Targets are read from the logs' headers, the record of
     /// what was trained, never from the plan (whose preset may have changed
     /// since).
-    public static func all(_ sweep: SweepFolder, summary: SweepSummary) throws -> [(name: String, figure: Figure)] {
+    public static func all(_ sweep: SweepFolder, summary: SweepSummary,
+                           language: Language = .en) throws -> [(name: String, figure: Figure)] {
+        let t = FigureStrings(language)
         var entries: [Entry] = []
         var targets: [Target] = []
         for run in try sweep.runs() {
@@ -32,15 +34,15 @@ public enum SweepFigures {
             entries.append(Entry(label: "\(point)s\(run.seed)", verdict: log.verdict ?? .diverged,
                                  ks: final.evaluation.ks, histogram: final.histogram, target: log.target))
         }
-        var figures = [(name: "outcomes", figure: outcomes(summary, targets: targets))]
-        if !entries.isEmpty { figures.append((name: "histograms", figure: histograms(entries))) }
-        if let rates = rates(summary) { figures.append((name: "rates", figure: rates)) }
+        var figures = [(name: "outcomes", figure: outcomes(summary, targets: targets, t))]
+        if !entries.isEmpty { figures.append((name: "histograms", figure: histograms(entries, t))) }
+        if let rates = rates(summary, t) { figures.append((name: "rates", figure: rates)) }
         return figures
     }
 
     /// Final histograms of up to 100 runs, best (lowest KS) first, in rows
     /// of 10, each against its own target's density.
-    public static func histograms(_ entries: [Entry]) -> Figure {
+    public static func histograms(_ entries: [Entry], _ t: FigureStrings = FigureStrings(.en)) -> Figure {
         let shown = entries.sorted { ($0.ks.isNaN ? 2 : $0.ks) < ($1.ks.isNaN ? 2 : $1.ks) }.prefix(100)
         let range = ArticleFigures.xRange(targets: shown.map(\.target), histograms: shown.map(\.histogram))
         let panels = shown.map { entry in
@@ -48,20 +50,20 @@ public enum SweepFigures {
                   titleColor: entry.verdict == .success ? .black : .vermillion, xRange: range,
                   series: [ArticleFigures.densityBars(entry.histogram, range: range,
                                                       color: entry.verdict == .success ? .blue : .vermillion),
-                           ArticleFigures.targetCurve(entry.target, range: range, labelled: false)])
+                           ArticleFigures.targetCurve(entry.target, range: range, t, labelled: false)])
         }
         let columns = min(10, max(1, panels.count)), rows = (panels.count + columns - 1) / columns
         let successes = shown.filter { $0.verdict == .success }.count
         return Figure(width: max(600, 150 * Double(columns)), height: 50 + 120 * Double(rows),
-                      title: "Final histograms of \(shown.count) runs, lowest KS first (titles: seed and KS); "
-                          + "\(successes) successes in blue", columns: columns, panels: panels)
+                      title: t(.histogramsTitle, ["count": "\(shown.count)", "successes": "\(successes)"]),
+                      columns: columns, panels: panels)
     }
 
     /// Where runs end: final mean against final std, one point per run,
     /// coloured by verdict, with dashed lines at each target's mean and std
     /// (a grid over the target gives a lattice whose crossings are the
     /// targets).
-    public static func outcomes(_ summary: SweepSummary, targets: [Target]) -> Figure {
+    public static func outcomes(_ summary: SweepSummary, targets: [Target], _ t: FigureStrings = FigureStrings(.en)) -> Figure {
         var series: [Series] = []
         for (k, verdict) in Verdict.allCases.enumerated() {
             let rows = summary.rows.filter {
@@ -72,19 +74,20 @@ public enum SweepFigures {
                 : verdict == .missingModes ? .black : [.vermillion, .orange, .purple, .green][k % 4]
             let grid = !summary.plan.axes.isEmpty
             series.append(Series.points(rows.map(\.evaluation.mean), rows.map(\.evaluation.std), color: color.opacity(0.75),
-                                        radius: 3.5, label: "\(verdict.rawValue) (\(rows.count))").hovering { i in
-                let row = rows[i]
-                return "\(grid ? "point \(row.point) " : "")seed \(row.seed): mean \(Hover.format(row.evaluation.mean)), "
-                    + "std \(Hover.format(row.evaluation.std)), KS \(Hover.format(row.evaluation.ks)), \(verdict.rawValue)"
-            })
+                                        radius: 3.5, label: t(.verdictCount, ["verdict": t.verdict(verdict), "count": "\(rows.count)"]))
+                .hovering { i in
+                    let row = rows[i]
+                    return "\(grid ? "point \(row.point) " : "")seed \(row.seed): mean \(Hover.format(row.evaluation.mean)), "
+                        + "std \(Hover.format(row.evaluation.std)), KS \(Hover.format(row.evaluation.ks)), \(t.verdict(verdict))"
+                })
         }
-        let label = targets.count == 1 ? "target mean and std" : "target means and stds"
+        let label = targets.count == 1 ? t(.targetMeanStd) : t(.targetMeansStds)
         for (k, mean) in Set(targets.map(\.mean)).sorted().enumerated() {
             series.append(.vertical(mean, label: k == 0 ? label : nil))
         }
         for std in Set(targets.map(\.std)).sorted() { series.append(.horizontal(std)) }
-        return Figure(width: 760, height: 520, title: "Where \(summary.rows.count) runs end",
-                      panels: [Panel(xLabel: "final mean", yLabel: "final std", series: series, legend: .topRight)])
+        return Figure(width: 760, height: 520, title: t(.outcomesTitle, ["count": "\(summary.rows.count)"]),
+                      panels: [Panel(xLabel: t(.finalMean), yLabel: t(.finalStd), series: series, legend: .topRight)])
     }
 
     /// "62 of 100 succeed (62.0%, 95% interval 52.2% to 70.9%)": a point's hover text.
@@ -95,7 +98,7 @@ public enum SweepFigures {
 
     /// Success rate per grid point: a heatmap over two axes, points with
     /// 95% Wilson intervals over one. Nil for a sweep without a grid.
-    public static func rates(_ summary: SweepSummary) -> Figure? {
+    public static func rates(_ summary: SweepSummary, _ t: FigureStrings = FigureStrings(.en)) -> Figure? {
         let axes = summary.plan.axes
         switch axes.count {
         case 1:
@@ -107,14 +110,14 @@ public enum SweepFigures {
             }
             let points = summary.points, key = axes[0].key
             series.append(Series.points(xs, points.map { 100 * $0.success.rate }, color: .blue, radius: 5,
-                                        label: "success rate, 95% Wilson interval").hovering { i in
+                                        label: t(.successRate)).hovering { i in
                 "\(key)=\(points[i].parameters[0]): \(rateText(points[i]))"
             })
             let annotations = summary.points.map {
                 Annotation($0.parameters[0], x: Double($0.point), y: 2, anchor: .bottom, color: .black)
             }
-            return Figure(width: 760, height: 440, title: "Success rate by \(axes[0].key)",
-                          panels: [Panel(xLabel: axes[0].key, yLabel: "success rate (%)",
+            return Figure(width: 760, height: 440, title: t(.ratesTitle, ["key": axes[0].key]),
+                          panels: [Panel(xLabel: axes[0].key, yLabel: t(.successRateAxis),
                                          xRange: -0.5...(Double(summary.points.count) - 0.5), yRange: 0...100,
                                          series: series, annotations: annotations, legend: .topRight)])
         case 2:
@@ -147,7 +150,7 @@ public enum SweepFigures {
                               annotations: notes + labels)
             panel.hidesTicks = true
             return Figure(width: 200 + 130 * Double(columns), height: 140 + 90 * Double(axes[0].values.count),
-                          title: "Success rate over \(axes[0].key) and \(axes[1].key)", panels: [panel])
+                          title: t(.ratesGridTitle, ["first": axes[0].key, "second": axes[1].key]), panels: [panel])
         default:
             return nil
         }

@@ -31,7 +31,7 @@ public enum ReportBuilder {
             try runs.write(to: logs)
             let dirac = try DiracLog.read(from: logs.appendingPathComponent(DiracLog.fileName))
             let figures = staging.appendingPathComponent("figures")
-            let files = FigureFiles(renderer: try CairoRenderer(), formats: [.svg])
+            let files = FigureFiles(renderer: try CairoRenderer(), formats: [.svg], language: settings.language)
             var outcome = try files.write(mainFigures, logs: [(source: "main", log: runs.main)], to: figures)
             let grid = try files.write([.runs], logs: runs.grid.map { (source: "run", log: $0) }, to: figures)
             outcome.written += grid.written
@@ -63,7 +63,8 @@ extension ReportBuilder {
     /// and the command that reproduces it. The page is written atomically.
     public static func buildSweep(_ folder: SweepFolder, settings: ReportSettings) throws {
         let summary = try folder.summarize()
-        let written = try FigureFiles(renderer: try CairoRenderer(), formats: [.svg]).writeSweep(folder, summary: summary)
+        let written = try FigureFiles(renderer: try CairoRenderer(), formats: [.svg], language: settings.language)
+            .writeSweep(folder, summary: summary)
         let sources = try figureSources(written, selfContained: settings.selfContained)
         let view = SweepView(summary, settings: settings, figures: sources)
         let page = try settings.templates.render(view, template: "sweep")

@@ -1,9 +1,9 @@
 import Foundation
+import TinyGANPlot
 
-/// The languages of the page; their words live in `templates/strings/LANG.json`.
-public enum ReportLanguage: String, CaseIterable, Sendable {
-    case en, zh
-}
+/// The languages of the page (and of its figures); the page's words live in
+/// `templates/strings/LANG.json`, the figures' in `FigureStrings`.
+public typealias ReportLanguage = Language
 
 /// How to build a report, its templates loaded and checked.
 public struct ReportSettings: Sendable {

@@ -51,10 +51,10 @@ struct ReportView: PageView {
         config = ConfigView(main.header.config)
         rule = VerdictRuleView(target: main.header.config.target)
         let stems = runs.fileStems
-        self.main = RunRowView(main, stem: stems.main)
+        self.main = RunRowView(main, stem: stems.main, language: settings.language)
         mainEpochs = main.final?.epochsCompleted ?? 0
         mainDiverged = main.final?.diverged ?? false
-        self.runs = zip(runs.grid, stems.grid).map { RunRowView($0, stem: $1) }
+        self.runs = zip(runs.grid, stems.grid).map { RunRowView($0, stem: $1, language: settings.language) }
         runCount = runs.grid.count
         self.successes = successes
         successRate = PageFormat.percent(Double(successes) / Double(max(runs.grid.count, 1)))

@@ -1,5 +1,6 @@
 import Foundation
 import TinyGANCore
+import TinyGANPlot
 
 /// One run's final numbers as the page's table shows them: each statistic
 /// rounded (`shown`) and in full (`exact`, for `data-value`), and where
@@ -18,8 +19,9 @@ struct RunRowView {
 
     let seed: String
     let mean, std, skewness, kurtosis, ks, w1: Statistic
+    /// The verdict in the page's language (the figures' word for it).
     let verdict: String
-    /// The verdict as a CSS class (no spaces).
+    /// The verdict as a CSS class (no spaces), in English.
     let verdictKey: String
     let success: Bool
     let wall: String
@@ -30,7 +32,7 @@ struct RunRowView {
 
     /// A run without a final record counts as diverged; `stem` names its
     /// files in `runs/` (`ReportRuns.fileStems`).
-    init(_ log: RunLog, stem: String) {
+    init(_ log: RunLog, stem: String, language: Language) {
         let e = log.final?.evaluation
         let verdict = log.verdict ?? .diverged
         seed = "\(log.header.seed)"
@@ -40,7 +42,7 @@ struct RunRowView {
         kurtosis = Statistic(e?.excessKurtosis)
         ks = Statistic(e?.ks)
         w1 = Statistic(e?.wasserstein1)
-        self.verdict = verdict.rawValue
+        self.verdict = FigureStrings(language).verdict(verdict)
         verdictKey = verdict.rawValue.replacingOccurrences(of: " ", with: "-")
         success = verdict == .success
         wall = PageFormat.fixed(log.final?.wallSeconds ?? 0, 2)

@@ -1,4 +1,5 @@
 import TinyGANCore
+import TinyGANPlot
 
 /// The values of a sweep's page (`templates/sweep.mustache`): each grid
 /// point's success rate with its interval, the figures, and the command
@@ -22,9 +23,10 @@ struct SweepView: PageView {
         /// Half or more of its runs succeeded.
         let good: Bool
 
-        init(_ p: SweepPoint) {
+        /// `words` names the verdicts in the page's language.
+        init(_ p: SweepPoint, words: FigureStrings) {
             let failures = p.verdicts.filter { $0.key != Verdict.success.rawValue }.sorted { $0.key < $1.key }
-                .map { "\($0.value) \($0.key)" }.joined(separator: ", ")
+                .map { "\($0.value) \(Verdict(rawValue: $0.key).map(words.verdict) ?? $0.key)" }.joined(separator: ", ")
             values = p.parameters
             runs = p.runs
             successes = p.success.successes
@@ -67,7 +69,7 @@ struct SweepView: PageView {
         seedCount = plan.seeds.count
         axes = plan.axes.map { Axis(key: $0.key) }
         hasAxes = !plan.axes.isEmpty
-        points = summary.points.map(Point.init)
+        points = summary.points.map { Point($0, words: FigureStrings(settings.language)) }
         self.figures = figures
         command = ReproduceCommand.shellLine(plan.command)
     }

@@ -25,6 +25,9 @@ extension TinyGAN {
         @Option(help: "Image files per figure.")
         var format: FormatChoice = .both
 
+        @Option(help: "Language of the figures' texts.")
+        var lang = Language.en
+
         @Option(help: "PNG pixels per figure pixel (2 for sharp images on HiDPI screens).")
         var scale: Double = 1
 
@@ -50,7 +53,9 @@ extension TinyGAN {
             }
             let folder = URL(fileURLWithPath: out)
             try OutputCheck.ensureWritable(folder.appendingPathComponent("figure.png"))
-            let files = FigureFiles(renderer: try CairoRenderer(), formats: format.formats, scale: scale)
+            if !quiet { try FontCheck.warnIfMissing(lang) }
+            let files = FigureFiles(renderer: try CairoRenderer(), formats: format.formats, scale: scale,
+                                    language: lang)
             let outcome = try files.write(figures?.kinds ?? FigureKind.allCases, logs: loaded, to: folder)
             for note in outcome.skipped { FileHandle.standardError.write(Data("tinygan: skipped \(note)\n".utf8)) }
             guard !outcome.written.isEmpty else {

@@ -37,8 +37,8 @@ extension TinyGAN {
         @Option(name: .shortAndLong, help: ArgumentHelp("Folder that holds the reports. (default: reports, or the parent of a --from report)", valueName: "folder"))
         var out: String?
 
-        @Option(help: "Language of the page: \(ReportLanguage.allCases.map(\.rawValue).joined(separator: ", ")).")
-        var lang = ReportLanguage.en
+        @Option(help: "Language of the page and its figures. (default: en; with --from, the language of the page it rebuilds)")
+        var lang: ReportLanguage?
 
         @Option(help: "Title of the page. (default: the language's own)")
         var title: String?
@@ -67,9 +67,11 @@ extension TinyGAN {
         func run() throws {
             let start = Date()
             // The templates are found, read and parsed before any work.
-            let settings = try ReportSettings(title: title, language: lang,
+            let language = lang ?? from.flatMap { PageLanguage.of(folder: URL(fileURLWithPath: $0)) } ?? .en
+            let settings = try ReportSettings(title: title, language: language,
                                               selfContained: selfContained,
                                               templates: try TemplatesFolder.locate(explicit: templates))
+            if !quiet { try FontCheck.warnIfMissing(language) }
             if from != nil, !(try options.mergedLayer().isEmpty) {
                 throw TinyGANError.usage("--from rebuilds from the logs as they were trained; it takes no settings "
                     + "(--preset, --seed, --config, --NAME VALUE)")

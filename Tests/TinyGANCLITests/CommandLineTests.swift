@@ -190,6 +190,13 @@ struct Tool {
         #expect(try files(scaled) == ["qq.png", "runs.png"])
         let image = try PNGImage(data: Data(contentsOf: scaled.appendingPathComponent("qq.png")))
         #expect(image.width == 1160 && image.height == 1080)
+        // --lang zh: the same figure, same size, other words.
+        let chinese = folder.appendingPathComponent("zh")
+        #expect(try Tool.run(["plot", log, "--out", chinese.path, "--format", "png", "--figures", "moments", "--lang", "zh"]).status == 0)
+        let zh = try Data(contentsOf: chinese.appendingPathComponent("moments.png"))
+        let en = try Data(contentsOf: first.appendingPathComponent("moments.png"))
+        let (zhImage, enImage) = (try PNGImage(data: zh), try PNGImage(data: en))
+        #expect(zh != en && zhImage.width == enImage.width && zhImage.height == enImage.height)
     }
 
     @Test func severalLogsAndTheOriginalsPrintout() throws {
@@ -257,7 +264,7 @@ struct Tool {
     @Test(arguments: [
         (["--format", "gif"], "'--format <format>'"), (["--figures", "moments,pie"], "unknown figure 'pie'"),
         (["--figures", ""], "name at least one figure"), (["--figures", " , "], "name at least one figure"),
-        (["--figures", "qq,,moments"], "an empty figure name"),
+        (["--figures", "qq,,moments"], "an empty figure name"), (["--lang", "fr"], "'--lang <lang>'"),
     ])
     func badPlotValues(_ arguments: [String], _ mention: String) throws {
         let folder = try Tool.temporaryFolder()
@@ -343,6 +350,11 @@ enum OriginalPrintoutSample {
         #expect(rebuilt.status == 0, "\(rebuilt.stderr)")
         #expect(!rebuilt.stderr.contains("training"))
         #expect(try String(contentsOf: page, encoding: .utf8).contains("data:image/svg+xml;base64,"))
+        // ... in the language of the page it rebuilds, unless --lang says another.
+        #expect(try String(contentsOf: page, encoding: .utf8).contains("lang=\"zh\""))
+        let english = try Tool.run(["report", "--from", folder.appendingPathComponent("article").path, "--lang", "en", "-q"])
+        #expect(english.status == 0, "\(english.stderr)")
+        #expect(try String(contentsOf: page, encoding: .utf8).contains("lang=\"en\""))
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["article"])
     }
 

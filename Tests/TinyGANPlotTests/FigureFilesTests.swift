@@ -109,6 +109,14 @@ func temporaryFolder() -> URL {
             let mean = panel.title!.hasPrefix("p0 ") ? 0.0 : -10.0
             #expect(abs(peak - mean) < 0.2, "\(panel.title!): target curve peaks at \(peak)")
         }
+        // In Chinese, no English word is left but the setting's name and notation.
+        for (name, figure) in try SweepFigures.all(sweep, summary: summary, language: .zh) {
+            let scene = FigureLayout(metrics: ApproximateTextMetrics()).scene(for: figure)
+            for case .text(let text, _, _, _, _, _, _) in scene.items {
+                let rest = text.replacingOccurrences(of: "target-mean", with: "").replacingOccurrences(of: "Wilson", with: "")
+                #expect(rest.firstMatch(of: #/[A-Za-z]{3,}/#) == nil, "\(name): '\(text)'")
+            }
+        }
         let written = try FigureFiles(renderer: RecordingRenderer(), formats: [.svg]).writeSweep(sweep, summary: summary)
         #expect(written.map(\.lastPathComponent) == ["outcomes.svg", "histograms.svg", "rates.svg"])
         #expect(written.allSatisfy { FileManager.default.fileExists(atPath: $0.path) && $0.path.contains("/figures/") })

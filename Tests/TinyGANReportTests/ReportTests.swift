@@ -1,7 +1,9 @@
 import Foundation
 import FoundationXML
 import Testing
+import TinyGANCairo
 import TinyGANCore
+import TinyGANPlot
 import TinyGANReport
 import TinyGANTestSupport
 
@@ -181,7 +183,8 @@ final class PageReader: NSObject, XMLParserDelegate {
         let folder = try temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
         let report = folder.appendingPathComponent("zh")
-        try ReportBuilder.build(try shortRuns(count: 2),
+        let runs = try shortRuns(count: 2)
+        try ReportBuilder.build(runs,
                                 settings: ReportSettings(language: .zh, selfContained: true, templates: templates),
                                 destination: report, replacing: false)
         let data = try Data(contentsOf: report.appendingPathComponent("index.html"))
@@ -189,9 +192,17 @@ final class PageReader: NSObject, XMLParserDelegate {
         #expect(page.images.count == 9 && page.images.allSatisfy { $0.hasPrefix("data:image/svg+xml;base64,") })
         #expect(page.text.contains("伪造者与侦探") && page.text.contains("GAN 是脆弱的"))
         #expect(String(decoding: data, as: UTF8.self).contains("<html lang=\"zh\">"))
+        // The table names the verdicts in Chinese.
+        #expect(page.cells.map { $0[7].shown } == runs.grid.map { FigureStrings(.zh).verdict($0.verdict ?? .diverged) })
+        #expect(page.cells.allSatisfy { $0[7].shown.unicodeScalars.allSatisfy { $0.value >= 0x4E00 } })
         // The embedded figures decode to SVG.
         let svg = Data(base64Encoded: String(page.images[0].dropFirst("data:image/svg+xml;base64,".count)))
         #expect(svg.map { String(decoding: $0, as: UTF8.self).contains("<svg") } == true)
+        // ... and are the Chinese figures, byte for byte.
+        let layout = FigureLayout(metrics: try CairoTextMetrics())
+        let moments = try CairoRenderer.svg(layout.scene(for: try ArticleFigures.moments(runs.main, FigureStrings(.zh))),
+                                            idPrefix: "moments")
+        #expect(svg == moments)
     }
 
     @Test func refusesToOverwriteWithoutReplacing() throws {
