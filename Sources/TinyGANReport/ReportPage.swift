@@ -7,6 +7,15 @@ public enum ReportBuilder {
     /// The single-run figures of the main run, in the page's order.
     static let mainFigures: [FigureKind] = [.moments, .distribution, .losses, .mapping, .qq, .evolution, .density]
 
+    /// The main run's figures for `log`: those above, then the modes over
+    /// the epochs for a mixture target and D's decision where D judges
+    /// single samples (figures the other runs cannot have).
+    static func mainFigures(for log: RunLog) -> [FigureKind] {
+        let config = log.header.config
+        return mainFigures + (log.target.isMixture ? [.modes] : [])
+            + (config.discriminatorInput.judgesSamples && config.pack == 1 ? [.decision] : [])
+    }
+
     /// Throws, naming it, when `destination` exists and may not be replaced,
     /// or when it cannot be written: call it before training, to fail before
     /// the work.
@@ -32,7 +41,7 @@ public enum ReportBuilder {
             let dirac = try DiracLog.read(from: logs.appendingPathComponent(DiracLog.fileName))
             let figures = staging.appendingPathComponent("figures")
             let files = FigureFiles(renderer: try CairoRenderer(), formats: [.svg], language: settings.language)
-            var outcome = try files.write(mainFigures, logs: [(source: "main", log: runs.main)], to: figures)
+            var outcome = try files.write(mainFigures(for: runs.main), logs: [(source: "main", log: runs.main)], to: figures)
             let grid = try files.write([.runs], logs: runs.grid.map { (source: "run", log: $0) }, to: figures)
             outcome.written += grid.written
             outcome.skipped += grid.skipped
