@@ -3,8 +3,10 @@
 /// sum w_k m_k, variance sum w_k (s_k^2 + m_k^2) - mean^2, fourth central
 /// moment sum w_k (d^4 + 6 d^2 s_k^2 + 3 s_k^4) with d = m_k - mean. The
 /// quantile is found by Newton steps kept inside a bisection bracket. A
-/// draw picks component k by one 53-bit uniform against the cumulative
-/// weights, then draws a ziggurat normal.
+/// draw picks component k by a 32-bit uniform U (the high, then the low
+/// half of one 64-bit draw for two values) as the number of thresholds
+/// T_j = round(2^32 (w_1 + ... + w_j)), j < K, with U >= T_j, counted
+/// without branches (so P(k) = w_k to 2^-32), then draws a ziggurat normal.
 public struct MixtureTarget: TargetDistribution, Equatable {
     public struct Component: Equatable, Sendable {
         public var weight, mean, std: Double
@@ -17,14 +19,14 @@ public struct MixtureTarget: TargetDistribution, Equatable {
     }
 
     public var components: [Component]
-    /// Cumulative weights; the last is 1.
-    let cumulative: [Double]
+    /// round(2^32 (w_1 + ... + w_j)) for all but the last component.
+    let thresholds: [UInt64]
 
     public init(components: [Component]) {
         let total = components.map(\.weight).reduce(0, +)
         self.components = components.map { Component(weight: $0.weight / total, mean: $0.mean, std: $0.std) }
         var sum = 0.0
-        cumulative = self.components.map { sum += $0.weight; return sum }
+        thresholds = self.components.dropLast().map { sum += $0.weight; return UInt64((sum * 0x1p32).rounded()) }
     }
 
     static let syntax = "mixture:W1*N(M1,S1)+W2*N(M2,S2)+..."
@@ -77,13 +79,15 @@ public struct MixtureTarget: TargetDistribution, Equatable {
     public func fill(_ batch: inout [Float], using rng: inout Xoshiro256StarStar) {
         NormalSampler.shared.withVariates { normal in
             components.withUnsafeBufferPointer { components in
-                cumulative.withUnsafeBufferPointer { cumulative in
+                thresholds.withUnsafeBufferPointer { thresholds in
                     batch.withUnsafeMutableBufferPointer { batch in
-                        let last = components.count - 1
+                        var bits: UInt64 = 0
                         for i in batch.indices {
-                            let u = rng.nextDouble()
+                            let isEven = i & 1 == 0
+                            if isEven { bits = rng.next() }
+                            let u = isEven ? bits >> 32 : bits & 0xFFFF_FFFF
                             var k = 0
-                            while k < last && u >= cumulative[k] { k += 1 }
+                            for threshold in thresholds { k += u >= threshold ? 1 : 0 }
                             batch[i] = Float(components[k].mean + components[k].std * normal.next(&rng))
                         }
                     }
