@@ -11,6 +11,10 @@ struct ConfigView {
     let dInput: String
     let dFeatures: Int
     let isMoments: Bool
+    /// D judges single samples (`d-input sample`), in packs of `pack` when `isPacked`.
+    let judgesSamples, isPacked: Bool
+    let pack, packs: Int
+    let isMixture: Bool
     let gOptimizer, dOptimizer: String
     let hasRealLabel: Bool, realLabel: String
     let hasNoise: Bool, noise: String
@@ -64,6 +68,11 @@ struct ConfigView {
         dInput = c.discriminatorInput.rawValue
         dFeatures = c.discriminatorSizes[0]
         isMoments = c.discriminatorInput == .moments
+        judgesSamples = c.discriminatorInput.judgesSamples
+        isPacked = c.pack > 1
+        pack = c.pack
+        packs = c.discriminatorBatch
+        isMixture = c.target.isMixture
         gOptimizer = optimizer(c.generatorOptimizer)
         dOptimizer = optimizer(c.discriminatorOptimizer)
         hasRealLabel = c.realLabel != 1

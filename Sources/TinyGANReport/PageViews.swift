@@ -40,3 +40,27 @@ struct ArticleView {
         upper = PageFormat.percent(interval.upper)
     }
 }
+
+/// How the main run's final samples spread over a mixture's modes
+/// (`ModeStatistics`), for the page's prose.
+struct ModesView {
+    let count: Int
+    let covered: Int
+    let hqShare: String
+    let reverseKL: String
+    /// "mode 1 (weight 0.50): 49.8%, mode 2 ...": each mode's share.
+    let shares: String
+    let missing: Bool
+
+    init?(_ log: RunLog) {
+        guard let modes = log.mixtureModes else { return nil }
+        count = modes.modes.count
+        covered = modes.modesCovered
+        hqShare = PageFormat.percent(modes.hqShare)
+        reverseKL = PageFormat.fixed(modes.reverseKL, 3)
+        shares = modes.modes.enumerated().map { k, mode in
+            "\(k + 1): \(PageFormat.percent(mode.share)) / \(PageFormat.percent(mode.weight))"
+        }.joined(separator: ", ")
+        missing = Verdict.missesModes(modes)
+    }
+}

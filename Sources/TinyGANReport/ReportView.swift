@@ -18,6 +18,8 @@ struct ReportView: PageView {
     let main: RunRowView
     let mainEpochs: Int
     let mainDiverged: Bool
+    /// The main run's modes, for a mixture target.
+    let mainModes: ModesView?
     let runs: [RunRowView]
     let runCount: Int
     let successes: Int
@@ -31,6 +33,7 @@ struct ReportView: PageView {
     let skipped: [String]
     let hasSkipped: Bool
     let rule: VerdictRuleView
+    let modeShareLimit = PageFormat.fixed(Verdict.modeShareLimit, 1)
     let article = ArticleView()
     /// The section "Why GANs orbit".
     let dirac: DiracView
@@ -54,6 +57,7 @@ struct ReportView: PageView {
         self.main = RunRowView(main, stem: stems.main, language: settings.language)
         mainEpochs = main.final?.epochsCompleted ?? 0
         mainDiverged = main.final?.diverged ?? false
+        mainModes = ModesView(main)
         self.runs = zip(runs.grid, stems.grid).map { RunRowView($0, stem: $1, language: settings.language) }
         runCount = runs.grid.count
         self.successes = successes

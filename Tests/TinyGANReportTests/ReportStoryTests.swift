@@ -50,6 +50,32 @@ import TinyGANReport
         }
     }
 
+    /// The mixture preset's page tells of modes: the sentence on how the
+    /// samples spread over them, the missing-modes rule and the modes
+    /// figure; with D on single samples, D's part says so and the page
+    /// shows D's decision; with packs, PacGAN's packs.
+    @Test func mixturePageTellsOfModesAndOfDOnSamples() throws {
+        var config = Presets.mixture
+        config.discriminatorInput = .sample
+        let page = try page(config), text = page.story
+        for phrase in ["Of the target's 2 modes, G's samples cover", "within 3 std of some mode (high quality)",
+                       "reverse KL", "it has missing modes if a mode is not covered",
+                       "that judges each sample alone", "The modes over the epochs", "What D thinks"] {
+            #expect(text.contains(phrase), "\(phrase)")
+        }
+        #expect(!text.contains("that judges a whole minibatch") && !text.contains("It sees the minibatch as"))
+        #expect(page.images.contains("figures/modes.svg") && page.images.contains("figures/decision.svg"))
+        config.pack = 4
+        let packed = try self.page(config)
+        #expect(packed.story.contains("that judges packs of 4 samples at once, as PacGAN does: 25 outputs per minibatch"))
+        #expect(packed.images.contains("figures/modes.svg") && !packed.images.contains("figures/decision.svg"))
+        let zh = try self.page(Presets.mixture, language: .zh).story
+        #expect(zh.contains("目标的 2 个模式中有") && zh.contains("则为缺失模态"))
+        // The article's page has neither figure nor the modes' words.
+        let article = try self.page(Presets.article)
+        #expect(!article.story.contains("modes") && !article.images.contains("figures/modes.svg"))
+    }
+
     @Test func articlePageKeepsTheArticlesStory() throws {
         let text = try page(Presets.article).story
         for phrase in ["A GAN learns a bell curve", "sigmoid output", "(binary cross-entropy)",
