@@ -21,24 +21,34 @@ public enum DiracFigure {
     public static let columns = 4
     static let panelSize = 250.0
 
-    public static func figure(_ log: DiracLog) -> Figure {
-        let panels = log.runs.map(panel)
+    public static func figure(_ log: DiracLog, _ t: FigureStrings = FigureStrings(.en)) -> Figure {
+        let panels = log.runs.map { panel($0, t) }
         let rows = (panels.count + columns - 1) / columns
         let s = log.header.settings
         let optimizer = s.optimizer.kind == .sgd
-            ? (s.optimizer.momentum == 0 ? "gradient descent" : "SGD, momentum \(format(s.optimizer.momentum))")
+            ? (s.optimizer.momentum == 0 ? t(.diracGradientDescent)
+                                         : t(.diracMomentum, ["momentum": format(s.optimizer.momentum)]))
             : "Adam"
         return Figure(width: panelSize * Double(columns), height: 40 + panelSize * Double(rows),
-                      title: "Dirac-GAN: \(s.steps) steps of \(optimizer), lr \(format(s.optimizer.learningRate)), "
-                          + "from (θ, ψ) = (\(format(s.theta0)), \(format(s.psi0))); green: start, red: end",
+                      title: t(.diracTitle, ["steps": "\(s.steps)", "optimizer": optimizer,
+                                             "lr": format(s.optimizer.learningRate),
+                                             "start": "(\(format(s.theta0)), \(format(s.psi0)))"]),
                       columns: columns, panels: panels)
     }
 
-    static func panel(_ run: DiracRun) -> Panel {
+    static func panel(_ run: DiracRun, _ t: FigureStrings) -> Panel {
         let verdict = run.verdict
         let range = -run.field.range...run.field.range
-        let shortUpdate = run.method.update == .simultaneous ? "sim." : "alt."
-        return Panel(title: "\(run.method.game), \(shortUpdate): \(verdict.rawValue)",
+        let update = run.method.update == .simultaneous ? t(.diracSimultaneous) : t(.diracAlternating)
+        let word: String = switch verdict {
+        case .converges: t(.diracConverges)
+        case .orbits: t(.diracOrbits)
+        case .diverges: t(.diracDiverges)
+        case .stalls: t(.diracStalls)
+        }
+        let game = run.method.regularizer == .instanceNoise ? "\(run.method.loss.rawValue) + \(t(.diracNoise))"
+                                                             : run.method.game
+        return Panel(title: t(.diracPanel, ["game": game, "update": update, "verdict": word]),
                      titleColor: verdict.converged ? .green : .vermillion, xLabel: "θ", yLabel: "ψ",
                      xRange: range, yRange: range,
                      series: [arrows(run.field),
@@ -81,6 +91,6 @@ public enum DiracFigure {
 extension FigureFiles {
     /// Draws the Dirac-GAN figure of `log` as `FOLDER/dirac.EXT`.
     public func writeDirac(_ log: DiracLog, to folder: URL) throws -> [URL] {
-        try write(DiracFigure.figure(log), stem: DiracFigure.name, in: folder)
+        try write(DiracFigure.figure(log, FigureStrings(language)), stem: DiracFigure.name, in: folder)
     }
 }

@@ -83,6 +83,20 @@ import TinyGANTestSupport
         }
     }
 
+    /// The Dirac-GAN figure in Chinese: every panel title and the figure's
+    /// title in Chinese but for the losses' names and notation.
+    @Test func diracFigureInChinese() throws {
+        var settings = DiracSettings()
+        settings.steps = 20
+        settings.noiseSamples = 8
+        let log = DiracTraining.experiment(settings)
+        let names = GANLoss.allCases.map(\.rawValue) + ["Dirac", "GAN", "Adam", "SGD"]
+        let zh = texts(layout.scene(for: DiracFigure.figure(log, FigureStrings(.zh))))
+        for text in zh { #expect(englishWords(text, names: names).isEmpty, "'\(text)'") }
+        let en = texts(layout.scene(for: DiracFigure.figure(log)))
+        #expect(en.contains { $0.contains("converges") || $0.contains("orbits") })
+    }
+
     /// Where a run diverged reads in the figure's language; English keeps
     /// the trainer's words exactly.
     @Test func divergencePlaceIsTranslated() throws {

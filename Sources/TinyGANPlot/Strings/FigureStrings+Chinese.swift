@@ -92,5 +92,16 @@ extension FigureStrings {
         .decisionScore: "D 对 x 的评分",
         .decisionCurveProbability: "D(x)，从 0 到 1",
         .decisionCurveScore: "D 的评分，从 {low} 到 {high}",
+        .diracTitle: "Dirac-GAN：{optimizer} {steps} 步，lr {lr}，从 (θ, ψ) = {start} 出发；绿点：起点，红点：终点",
+        .diracGradientDescent: "梯度下降",
+        .diracMomentum: "SGD，动量 {momentum}",
+        .diracPanel: "{game}，{update}：{verdict}",
+        .diracSimultaneous: "同步",
+        .diracAlternating: "交替",
+        .diracConverges: "收敛",
+        .diracOrbits: "绕圈",
+        .diracDiverges: "发散",
+        .diracStalls: "停滞",
+        .diracNoise: "实例噪声",
     ]
 }

@@ -91,5 +91,16 @@ extension FigureStrings {
         .decisionScore: "D's score of x",
         .decisionCurveProbability: "D(x), 0 to 1",
         .decisionCurveScore: "D's score, {low} to {high}",
+        .diracTitle: "Dirac-GAN: {steps} steps of {optimizer}, lr {lr}, from (θ, ψ) = {start}; green: start, red: end",
+        .diracGradientDescent: "gradient descent",
+        .diracMomentum: "SGD, momentum {momentum}",
+        .diracPanel: "{game}, {update}: {verdict}",
+        .diracSimultaneous: "sim.",
+        .diracAlternating: "alt.",
+        .diracConverges: "converges",
+        .diracOrbits: "orbits",
+        .diracDiverges: "diverges",
+        .diracStalls: "stalls",
+        .diracNoise: "noise",
     ]
 }

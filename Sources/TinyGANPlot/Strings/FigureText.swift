@@ -31,6 +31,9 @@ public enum FigureText: String, CaseIterable, Sendable {
     case modesTitle, modeSharePanel, modeLabel, shareAxis, qualityPanel, fractionAxis, hqShare, modesCoveredFraction
     // D's decision
     case decisionTitle, decisionProbability, decisionScore, decisionCurveProbability, decisionCurveScore
+    // The Dirac-GAN
+    case diracTitle, diracGradientDescent, diracMomentum, diracPanel, diracSimultaneous, diracAlternating,
+         diracConverges, diracOrbits, diracDiverges, diracStalls, diracNoise
     // Sweep figures
     case histogramsTitle, outcomesTitle, finalMean, finalStd, targetMeanStd, targetMeansStds, verdictCount,
          ratesTitle, ratesGridTitle, successRate, successRateAxis
