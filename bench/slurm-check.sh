@@ -188,9 +188,11 @@ say "job array $job done; its tasks, from the job-completion log:"
 # jobcomp/filetxt writes one line of KEY=VALUE fields per finished job.
 awk -v job="$job" '{
     delete f; for (i = 1; i <= NF; i++) { split($i, kv, "="); f[kv[1]] = substr($i, length(kv[1]) + 2) }
-    if (f["JobId"] != "" && (f["ArrayJobId"] == job || f["JobId"] == job)) print f["JobId"] "  array task " f["ArrayTaskId"] "  " f["JobState"] "  exit " f["ExitCode"] "  " f["StartTime"] " to " f["EndTime"] "  node " f["NodeList"]
-}' "$work/log/jobcomp.txt" | sort -k4n | tee "$work/tasks.txt"
-completed=$(grep -c '  COMPLETED  exit 0:0' "$work/tasks.txt" || true)
+    if (f["ArrayJobId"] == job)
+        printf "  task %s_%s  %s  exit %s  %s to %s  on %s\n", f["ArrayJobId"], f["ArrayTaskId"], f["JobState"],
+            f["ExitCode"], substr(f["StartTime"], 12), substr(f["EndTime"], 12), f["NodeList"]
+}' "$work/log/jobcomp.txt" | sort -t_ -k2n | tee "$work/tasks.txt"
+completed=$(grep -c ' COMPLETED  exit 0:0 ' "$work/tasks.txt" || true)
 [ "$completed" -eq "$shards" ] || { tail -n 20 "$work"/log/task-*.out >&2; fail "$completed of $shards array tasks completed"; }
 
 # --- 4. merge, the same sweep unsharded, compare -----------------------------
