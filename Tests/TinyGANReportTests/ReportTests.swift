@@ -263,6 +263,23 @@ final class PageReader: NSObject, XMLParserDelegate {
             #expect(row[2].shown == "\(point.runs)" && row[3].shown == "\(point.success.successes)")
             #expect(Double(row[4].exact ?? "") == point.success.rate)
         }
+        // Side by side with the baseline (the first point): each row's
+        // rate change and median KS, its differing settings highlighted.
+        let html = try String(contentsOf: url.appendingPathComponent("index.html"), encoding: .utf8)
+        let differing = zip(summary.points.dropFirst(), [1, 1, 2]).map { $0.1 }.reduce(0, +)
+        #expect(html.components(separatedBy: "<td class=\"differs\">").count - 1 == differing)
+        #expect(cells[0].last?.shown == "baseline")
+        let ks = { (point: Int) in
+            let values = summary.rows.filter { $0.point == point }.map(\.evaluation.ks).sorted()
+            return (values[0] + values[1]) / 2
+        }
+        for (row, point) in zip(cells, summary.points) {
+            #expect(row[row.count - 2].shown == String(format: "%.3f", ks(point.point)))
+            if point.point > 0 {
+                let change = (point.success.rate - summary.points[0].success.rate) * 100
+                #expect(row.last!.shown.hasPrefix(change == 0 ? "\u{00B1}0 pts" : change > 0 ? "+" : "\u{2212}"))
+            }
+        }
         #expect(page.text.contains("tinygan sweep --preset article --runs 2 --seed 1 --grid lr-g=1e-3,3e-3 --grid d-steps=1,2 "
             + "--batch-size 40 --epochs 6 --g-steps 1"))
         #expect(page.text.contains("The article saw 8 of 10 runs succeed; with 10 runs, that is any rate from 49% to 94%"))
