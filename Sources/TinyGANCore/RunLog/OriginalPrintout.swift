@@ -132,7 +132,8 @@ extension RunLogCoding {
     static func startsWithBrace(_ url: URL) throws -> Bool {
         guard let handle = try? FileHandle(forReadingFrom: url) else { throw unreadable(url) }
         defer { try? handle.close() }
-        guard let head = try? handle.read(upToCount: 1 << 16) else { throw unreadable(url) }
-        return head.first(where: { ![0x20, 0x0A, 0x0D, 0x09].contains($0) }) == UInt8(ascii: "{")
+        let head: Data?  // nil for an empty file
+        do { head = try handle.read(upToCount: 1 << 16) } catch { throw unreadable(url) }
+        return (head ?? Data()).first(where: { ![0x20, 0x0A, 0x0D, 0x09].contains($0) }) == UInt8(ascii: "{")
     }
 }
