@@ -91,6 +91,31 @@ import TinyGANCore
         try expectAgreement(log, "special and random floats")
     }
 
+    /// Numbers the encoder does not write but JSON allows: 17-digit
+    /// decimals of random Doubles (which a Double-then-Float parse could
+    /// round twice) and the exact midpoints between neighbouring Floats
+    /// (ties, to even), each read as the decoder reads it.
+    @Test func decimalsBetweenFloats() throws {
+        let text = String(decoding: try RunLogCoding.encode(syntheticLog(epochs: 4000)), as: UTF8.self)
+        var rng = Xoshiro256StarStar(seed: 5)
+        var lines = text.split(separator: "\n").map(String.init)
+        for i in lines.indices where lines[i].contains(#""type":"epoch""#) {
+            let value: Double
+            if i % 2 == 0 {
+                value = Double(bitPattern: rng.next() & 0x3FFF_FFFF_FFFF_FFFF | 0x3800_0000_0000_0000)  // in [2^-127, 1)
+            } else {
+                let f = Float(bitPattern: UInt32(truncatingIfNeeded: rng.next()) & 0x7F7F_FFFF)
+                value = (Double(f) + Double(f.nextUp)) / 2
+            }
+            lines[i] = lines[i].replacingOccurrences(of: #""gLoss":0.7,"#, with: "\"gLoss\":\(value),")
+        }
+        let data = Data(lines.joined(separator: "\n").utf8)
+        let fast = try RunLogCoding.decode(data, file: "x")
+        let reference = try RunLogCoding.decodeWithFoundation(data, file: "x")
+        #expect(bits(fast) == bits(reference))
+        #expect(Set(fast.epochs.map(\.gLoss)).count > 3000)
+    }
+
     /// Lines the parser does not recognize exactly go to the decoder: the
     /// same record when it reads them, the same error when it does not.
     @Test func unexpectedLinesFallBackToTheDecoder() throws {

@@ -8,10 +8,10 @@ import Foundation
 /// (keys sorted, no whitespace), where F is a JSON number or one of the
 /// strings "nan", "inf", "-inf" (the encoder's non-conforming floats) and I
 /// an integer. It gives the values `JSONDecoder` gives, or nil: a number
-/// is rounded correctly to the nearest Float by the standard library's
-/// `Float(_: String)` (in the C locale), as swift-foundation's decoder
-/// rounds it with `strtof_l` (`Float(prevalidatedBuffer:)`; correct
-/// rounding has one answer), and every case the decoder treats
+/// is rounded correctly to the nearest Float (Clinger's fast path, else the
+/// standard library's `Float(_: String)`), as swift-foundation's decoder
+/// rounds it with `strtof_l` in the C locale (`Float(prevalidatedBuffer:)`;
+/// correct rounding has one answer), and every case the decoder treats
 /// specially (a number that overflows to infinity or underflows to zero, an
 /// integer that would need its slow path, `null`, another key order, extra
 /// keys or whitespace, a line end other than LF) is left to the decoder by
@@ -92,36 +92,88 @@ public enum EpochLineParser {
                 if skip(#""-inf""#) { return -.infinity }
                 return nil
             }
-            let start = at
             var p = at
-            var nonZeroDigit = false
+            var mantissa: UInt64 = 0, significantDigits = 0, exponent = 0
             func digits() -> Int {
                 let first = p
                 while p < end, p.pointee &- 48 < 10 {
-                    if p.pointee != 48 { nonZeroDigit = true }
+                    if mantissa != 0 || p.pointee != 48 {
+                        // Digits past 19 would overflow: such numbers go to `slowFloat`.
+                        if significantDigits < 19 { mantissa = mantissa &* 10 &+ UInt64(p.pointee &- 48) }
+                        significantDigits += 1
+                    }
                     p += 1
                 }
                 return p - first
             }
-            if p < end, p.pointee == UInt8(ascii: "-") { p += 1 }
+            let negative = p < end && p.pointee == UInt8(ascii: "-")
+            if negative { p += 1 }
             let integerStart = p
             let integerDigits = digits()
             guard integerDigits > 0, integerDigits == 1 || integerStart.pointee != 48 else { return nil }
             if p < end, p.pointee == UInt8(ascii: ".") {
                 p += 1
-                guard digits() > 0 else { return nil }
+                let fraction = digits()
+                guard fraction > 0 else { return nil }
+                exponent -= fraction
             }
-            let mantissaHasNonZero = nonZeroDigit
             if p < end, p.pointee | 0x20 == UInt8(ascii: "e") {
                 p += 1
+                let exponentNegative = p < end && p.pointee == UInt8(ascii: "-")
                 if p < end, p.pointee == UInt8(ascii: "+") || p.pointee == UInt8(ascii: "-") { p += 1 }
-                guard digits() > 0 else { return nil }
+                let exponentStart = p
+                var written = 0
+                while p < end, p.pointee &- 48 < 10 {
+                    written = min(written * 10 + Int(p.pointee &- 48), 100_000)
+                    p += 1
+                }
+                guard p > exponentStart else { return nil }
+                exponent += exponentNegative ? -written : written
             }
-            // A number of up to 15 bytes is a small String, stored inline: no allocation.
-            let text = String(decoding: UnsafeRawBufferPointer(start: start, count: p - start), as: UTF8.self)
-            guard let value = Float(text), value.isFinite, value != 0 || !mantissaHasNonZero else { return nil }
+            guard p < end, p.pointee == UInt8(ascii: ",") || p.pointee == UInt8(ascii: "}") else { return nil }
+            let value: Float
+            if mantissa == 0 {
+                value = negative ? -0.0 : 0  // zero digits only: a true zero, which the decoder reads as such
+            } else if significantDigits <= 19, let fast = Self.fastFloat(mantissa, exponent) {
+                value = negative ? -fast : fast
+            } else {
+                guard let slow = Self.slowFloat(from: at, to: p) else { return nil }
+                value = slow
+            }
+            // Infinity from a finite number, or zero from non-zero digits: the decoder's errors.
+            guard value.isFinite, value != 0 || mantissa == 0 else { return nil }
             at = p
             return value
+        }
+
+        /// Exactly 10^0 ... 10^22 (each is below 2^53 times a power of two).
+        static let powersOfTen: [Double] = (0...22).map { k in (0..<k).reduce(1.0) { value, _ in value * 10 } }
+
+        /// mantissa * 10^exponent rounded to the nearest Float, or nil when
+        /// this path cannot be sure. With mantissa < 2^53 and |exponent| <= 22
+        /// both factors are exact Doubles, so d = mantissa (* or /) 10^|exponent|
+        /// is the correctly rounded Double of the exact value x (Clinger,
+        /// "How to read floating point numbers accurately", PLDI 1990).
+        /// Rounding d again, to Float, errs only when d lands exactly on the
+        /// midpoint of two Floats (a Double, since Floats have 24 bits):
+        /// rounding is monotone, so x and d lie on the same side of every
+        /// Double, midpoints included, and otherwise round to the same Float.
+        /// That case is left to `slowFloat`.
+        static func fastFloat(_ mantissa: UInt64, _ exponent: Int) -> Float? {
+            guard mantissa < 1 << 53, (-22...22).contains(exponent) else { return nil }
+            let d = exponent >= 0 ? Double(mantissa) * powersOfTen[exponent] : Double(mantissa) / powersOfTen[-exponent]
+            let f = Float(d)
+            guard f.isFinite else { return nil }
+            if Double(f) == d { return f }
+            let neighbour = Double(f) < d ? f.nextUp : f.nextDown
+            guard neighbour.isFinite, (Double(f) + Double(neighbour)) / 2 != d else { return nil }
+            return f
+        }
+
+        /// The standard library's correctly rounded parse of the bytes (in a
+        /// small String, stored inline, for up to 15 bytes).
+        static func slowFloat(from start: UnsafePointer<UInt8>, to end: UnsafePointer<UInt8>) -> Float? {
+            Float(String(decoding: UnsafeBufferPointer(start: start, count: end - start), as: UTF8.self))
         }
     }
 }
