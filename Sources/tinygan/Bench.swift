@@ -25,6 +25,11 @@ extension TinyGAN {
         @Flag(help: "Only time each kind of target's sampler (ns per value, against the Gaussian's) and exit.")
         var samplers = false
 
+        @Option(name: .customLong("read-log"), help: ArgumentHelp(
+            "Only time reading this run log (MB/s: thinned for figures, whole, and with JSONDecoder for every line) and exit.",
+            valueName: "file"))
+        var readLog: String?
+
         func validate() throws {
             guard runs >= 1 else { throw ValidationError("--runs must be at least 1") }
         }
@@ -33,6 +38,7 @@ extension TinyGAN {
             #if DEBUG
             print("warning: this is a debug build; build with -c release for meaningful numbers")
             #endif
+            if let readLog { return try LogReadBench.run(URL(fileURLWithPath: readLog)) }
             let (config, firstSeed) = try options.resolve()
             if samplers { return timeSamplers(extra: config.target) }
             print("preset \(config.preset): \(config.epochs) epochs of \(config.discriminatorSteps)+\(config.generatorSteps) steps, batch \(config.batchSize)")

@@ -39,6 +39,11 @@ extension TinyGAN {
         @Flag(name: .shortAndLong, help: "Print nothing but errors.")
         var quiet = false
 
+        /// Figures draw at most this many epoch records of a log, evenly
+        /// spread (`EpochThinning`): far more than a figure has pixels across,
+        /// and a log of millions of epochs is read in little memory.
+        static let epochRecordsForFigures = 10_000
+
         func validate() throws {
             guard !logs.isEmpty else { throw ValidationError("give at least one log") }
             guard scale.isFinite, scale >= 0.25, scale <= 8 else {
@@ -49,7 +54,8 @@ extension TinyGAN {
         func run() throws {
             let start = Date()
             let loaded = try logs.map { path in
-                (source: path, log: try RunLogCoding.load(from: URL(fileURLWithPath: path)))
+                (source: path, log: try RunLogCoding.load(from: URL(fileURLWithPath: path),
+                                                          maxEpochRecords: Self.epochRecordsForFigures))
             }
             let folder = URL(fileURLWithPath: out)
             try OutputCheck.ensureWritable(folder.appendingPathComponent("figure.png"))

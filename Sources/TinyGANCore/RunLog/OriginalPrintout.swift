@@ -109,14 +109,31 @@ public enum OriginalPrintout {
 extension RunLogCoding {
     /// Reads either a tinygan run log or the original script's printed
     /// output, whichever the file holds; anything else is an error naming it.
-    public static func load(from url: URL) throws -> RunLog {
+    /// A run log is read in chunks (`read(from:maxEpochRecords:)`); with
+    /// `maxEpochRecords`, either kind keeps at most that many epoch records,
+    /// evenly spread (`EpochThinning`): enough for figures, not for tables.
+    public static func load(from url: URL, maxEpochRecords: Int? = nil) throws -> RunLog {
+        if try startsWithBrace(url) { return try read(from: url, maxEpochRecords: maxEpochRecords) }
         let data = try contents(of: url)
         guard let first = data.first(where: { ![0x20, 0x0A, 0x0D, 0x09].contains($0) }) else {
             throw TinyGANError.file(url.path, line: nil, "is empty")
         }
         if first == UInt8(ascii: "{") { return try decode(data, file: url.path) }
         let text = String(decoding: data, as: UTF8.self)
-        if OriginalPrintout.recognizes(text) { return try OriginalPrintout.parse(text, file: url.path) }
-        throw TinyGANError.file(url.path, "is neither a tinygan run log nor the printed output of the original script")
+        guard OriginalPrintout.recognizes(text) else {
+            throw TinyGANError.file(url.path, "is neither a tinygan run log nor the printed output of the original script")
+        }
+        var log = try OriginalPrintout.parse(text, file: url.path)
+        if let maxEpochRecords { log.epochs = EpochThinning.thin(log.epochs, to: maxEpochRecords) }
+        return log
+    }
+
+    /// Whether the first of the first 64 KiB of `url` that is not white space is "{".
+    static func startsWithBrace(_ url: URL) throws -> Bool {
+        guard let handle = try? FileHandle(forReadingFrom: url) else { throw unreadable(url) }
+        defer { try? handle.close() }
+        let head: Data?  // nil for an empty file
+        do { head = try handle.read(upToCount: 1 << 16) } catch { throw unreadable(url) }
+        return (head ?? Data()).first(where: { ![0x20, 0x0A, 0x0D, 0x09].contains($0) }) == UInt8(ascii: "{")
     }
 }

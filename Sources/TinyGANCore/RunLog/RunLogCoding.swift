@@ -44,8 +44,11 @@ public enum RunLogCoding {
         try AtomicFile.write(try encode(log), to: url)
     }
 
-    public static func read(from url: URL) throws -> RunLog {
-        try decode(try contents(of: url), file: url.path)
+    /// Reads a run log in chunks, as `RunLogReader` does; with
+    /// `maxEpochRecords`, keeps at most that many epoch records, evenly
+    /// spread (`EpochThinning`), in memory independent of the log's length.
+    public static func read(from url: URL, maxEpochRecords: Int? = nil) throws -> RunLog {
+        try RunLogReader.read(url, maxEpochRecords: maxEpochRecords)
     }
 
     /// The bytes of `url`, or an error naming it.
@@ -53,69 +56,34 @@ public enum RunLogCoding {
         do {
             return try Data(contentsOf: url)
         } catch {
-            throw TinyGANError.file(url.path, line: nil, "cannot be read (no such file, or not readable)")
+            throw unreadable(url)
         }
+    }
+
+    static func unreadable(_ url: URL) -> TinyGANError {
+        TinyGANError.file(url.path, line: nil, "cannot be read (no such file, or not readable)")
     }
 
     /// Parses JSON Lines text; `file` names the source in errors.
     public static func decode(_ data: Data, file: String) throws -> RunLog {
-        let lines = data.split(separator: 0x0A, omittingEmptySubsequences: false)
-        let decoder = makeDecoder()
-        var log: RunLog?
-        var sawFinal = false
-        for (index, line) in lines.enumerated() {
-            let number = index + 1
-            if line.allSatisfy({ $0 == 0x20 || $0 == 0x0D || $0 == 0x09 }) { continue }
-            func fail(_ reason: String) -> TinyGANError { TinyGANError.file(file, line: number, reason) }
-            let type: String
-            do {
-                type = try decoder.decode(TypeTag.self, from: Data(line)).type
-            } catch {
-                throw fail("is not a run-log record (\(Self.describe(error)))")
-            }
-            if sawFinal { throw fail("follows the final record") }
-            do {
-                switch type {
-                case "header":
-                    guard log == nil else { throw fail("repeats the header") }
-                    let header: RunHeader
-                    do {
-                        header = try decoder.decode(Line<RunHeader>.self, from: Data(line)).record
-                    } catch let error as TinyGANError where error.file == nil {
-                        // The config decoded but is not one tinygan can run (validated like any config),
-                        // or names a data file that changed since the run.
-                        throw fail(error.kind == .failure ? "cannot be used: \(error.reason)"
-                                                          : "has a configuration out of bounds: \(error.reason)")
-                    }
-                    guard RunHeader.readableFormats.contains(header.format) else {
-                        throw fail("has run-log format \(header.format); this tinygan reads formats "
-                            + "\(RunHeader.readableFormats.lowerBound) to \(RunHeader.readableFormats.upperBound)")
-                    }
-                    log = RunLog(header: header)
-                case "epoch":
-                    guard log != nil else { throw fail("comes before the header") }
-                    log!.epochs.append(try decoder.decode(Line<EpochRecord>.self, from: Data(line)).record)
-                case "snapshot":
-                    guard log != nil else { throw fail("comes before the header") }
-                    log!.snapshots.append(try decoder.decode(Line<SnapshotRecord>.self, from: Data(line)).record)
-                case "final":
-                    guard log != nil else { throw fail("comes before the header") }
-                    log!.final = try decoder.decode(Line<FinalRecord>.self, from: Data(line)).record
-                    sawFinal = true
-                default:
-                    throw fail("has an unknown record type '\(type)'")
-                }
-            } catch let error as TinyGANError {
-                throw error
-            } catch {
-                throw fail("is a malformed \(type) record (\(Self.describe(error)))")
-            }
+        try decode(data, file: file, fastEpochs: true)
+    }
+
+    /// Parses JSON Lines text with `JSONDecoder` for every line, epochs too:
+    /// the reference that the fast epoch parser (`EpochLineParser`) is
+    /// tested and timed against.
+    public static func decodeWithFoundation(_ data: Data, file: String) throws -> RunLog {
+        try decode(data, file: file, fastEpochs: false)
+    }
+
+    static func decode(_ data: Data, file: String, fastEpochs: Bool) throws -> RunLog {
+        var assembler = RunLogAssembler(file: file, fastEpochs: fastEpochs)
+        let lineCount = try data.withUnsafeBytes { bytes in
+            try RunLogReader.forEachLine(in: bytes, firstNumber: 1, final: true) { line, number in
+                try assembler.add(line, number: number)
+            }.lines
         }
-        guard let log else { throw TinyGANError.file(file, line: nil, "holds no run-log header (empty or not a run log)") }
-        guard sawFinal else {
-            throw TinyGANError.file(file, line: lines.count, "is truncated: no final record")
-        }
-        return log
+        return try assembler.finish(lineCount: lineCount)
     }
 
     static func describe(_ error: Error) -> String {
@@ -130,11 +98,10 @@ public enum RunLogCoding {
         }
     }
 
-    private struct TypeTag: Decodable { var type: String }
-
+    struct TypeTag: Decodable { var type: String }
 
     /// A record with its "type" key, flattened into one JSON object.
-    private struct Line<Record: Codable>: Codable {
+    struct Line<Record: Codable>: Codable {
         var type: String
         var record: Record
 
