@@ -112,7 +112,9 @@ public enum RunLogCoding {
             }
         }
         guard let log else { throw TinyGANError.file(file, line: nil, "holds no run-log header (empty or not a run log)") }
-        guard sawFinal else {
+        // A printout of the original without its final values, written
+        // as a run log (a report's `runs/`), ends after its epochs.
+        guard sawFinal || log.isOriginalPrintout else {
             throw TinyGANError.file(file, line: lines.count, "is truncated: no final record")
         }
         return log
