@@ -13,6 +13,10 @@ public struct ReportRuns: Sendable {
     /// What the reader noticed in the printouts read ("FILE: line 12: not
     /// a line of the original's output, skipped: ..."; `OriginalPrintout.read`).
     public var notes: [String]
+    /// The names of printouts of the original, which all have seed 0: the
+    /// file name without its extension and a "main-" prefix, in the
+    /// characters of a safe file name (`printoutName`); nil for other logs.
+    var names: (main: String?, grid: [String?]) = (nil, [])
 
     public init(main: RunLog, grid: [RunLog], dirac: DiracLog? = nil, notes: [String] = []) {
         self.main = main
@@ -76,10 +80,23 @@ public struct ReportRuns: Sendable {
         }
         logs.sort { $0.log.header.seed < $1.log.header.seed }
         let mainIndex = logs.firstIndex { $0.name.hasPrefix(mainPrefix) } ?? logs.firstIndex { $0.log.final != nil } ?? 0
-        let main = logs.remove(at: mainIndex).log
+        let main = logs.remove(at: mainIndex)
         let diracFile = source.appendingPathComponent(DiracLog.fileName)
         let dirac = FileManager.default.fileExists(atPath: diracFile.path) ? try DiracLog.read(from: diracFile) : nil
-        return ReportRuns(main: main, grid: logs.isEmpty ? [main] : logs.map(\.log), dirac: dirac, notes: notes)
+        var result = ReportRuns(main: main.log, grid: logs.isEmpty ? [main.log] : logs.map(\.log), dirac: dirac, notes: notes)
+        result.names = (printoutName(main), (logs.isEmpty ? [main] : logs).map(printoutName))
+        return result
+    }
+
+    /// A printout's name for its run: its file name without extension and
+    /// "main-", every character but letters, digits, ".", "_" and "-" as
+    /// "_" (the name goes into file names and links); nil for a tinygan log.
+    static func printoutName(_ entry: (name: String, log: RunLog)) -> String? {
+        guard entry.log.isOriginalPrintout else { return nil }
+        var stem = (entry.name as NSString).deletingPathExtension
+        if stem.hasPrefix(mainPrefix) { stem.removeFirst(mainPrefix.count) }
+        let safe = String(stem.map { $0.isASCII && ($0.isLetter || $0.isNumber || "._-".contains($0)) ? $0 : "_" })
+        return safe.isEmpty || safe.hasPrefix(".") ? "printout" + safe : safe
     }
 
     /// The configuration without its logging intervals.
@@ -92,16 +109,19 @@ public struct ReportRuns: Sendable {
 
     /// The names, without extension, of the runs' files in a report's
     /// `runs/`: `main-seedS` for the main run, `seedK` for each run of the
-    /// experiment (`seedK-2`, ... for a seed that repeats). A report of a
-    /// single log names its one run, main and experiment alike, `main-seedS`.
+    /// experiment (`seedK-2`, ... for a seed that repeats); a printout of
+    /// the original is named by its file (`names`) instead of its seed, 0
+    /// for all. A report of a single log names its one run, main and
+    /// experiment alike, `main-seedS`.
     var fileStems: (main: String, grid: [String]) {
-        let main = "\(Self.mainPrefix)seed\(self.main.header.seed)"
+        let main = Self.mainPrefix + (names.main ?? "seed\(self.main.header.seed)")
         var used: Set<String> = []
         let single = grid.count == 1
-        let stems = grid.map { log -> String in
+        let stems = grid.enumerated().map { k, log -> String in
             if single && log == self.main { return main }
-            var name = "seed\(log.header.seed)", k = 1
-            while used.contains(name) { k += 1; name = "seed\(log.header.seed)-\(k)" }
+            let base = (k < names.grid.count ? names.grid[k] : nil) ?? "seed\(log.header.seed)"
+            var name = base, j = 1
+            while used.contains(name) { j += 1; name = "\(base)-\(j)" }
             used.insert(name)
             return name
         }

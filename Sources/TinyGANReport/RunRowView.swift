@@ -46,7 +46,8 @@ struct RunRowView {
     /// its language); `stem` names its files in `runs/`
     /// (`ReportRuns.fileStems`).
     init(_ log: RunLog, stem: String, language: Language) {
-        seed = "\(log.header.seed)"
+        // Printouts all have seed 0: their name tells them apart.
+        seed = log.isOriginalPrintout ? String(stem.trimmingPrefix(ReportRuns.mainPrefix)) : "\(log.header.seed)"
         if let e = log.final?.evaluation, let verdict = log.verdict {
             mean = Statistic(e.mean)
             std = Statistic(e.std)

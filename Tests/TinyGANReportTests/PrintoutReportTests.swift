@@ -93,6 +93,13 @@ import TinyGANTestSupport
         // One row per run of the experiment; the runs without final values
         // show their last printed moments and no verdict.
         #expect(page.cells.count == grid.count)
+        // Printouts all have seed 0: each row is named by its file, and
+        // links its log and CSV under that name.
+        #expect(page.cells.map { $0[0].shown } == grid.map { String($0.name.dropLast(4)) })
+        for (row, printout) in zip(page.cells, grid) {
+            #expect((row[7].shown == notJudged) == !printout.judged, "\(printout.name)")
+        }
+        #expect(grid.allSatisfy { page.links.contains("runs/\($0.name.dropLast(4)).jsonl") })
         let unjudgedRows = page.cells.filter { $0[7].shown == notJudged }
         #expect(unjudgedRows.count == grid.filter { !$0.judged }.count)
         #expect(Set(unjudgedRows.map { $0[1].shown }) == Set(grid.filter { !$0.judged }.map { String(format: "%.3f", $0.lastMean) }))
@@ -113,10 +120,15 @@ import TinyGANTestSupport
         #expect(page.text.contains("run06.txt: last line cut"))
         #expect(page.text.contains("3 of 5 runs: runs: left out of the grid"))
         #expect(FileManager.default.fileExists(atPath: report.appendingPathComponent("figures/runs.svg").path))
-        // Rebuilt from its own runs/, the report reads the same runs.
+        // Rebuilt from its own runs/, the report reads the same runs under the same names.
         let again = try ReportRuns.read(folder: report)
-        #expect(again.main == runs.main && again.grid.count == runs.grid.count)
-        #expect(again.grid.filter { $0.final == nil }.count == grid.filter { !$0.judged }.count)
+        #expect(again.main == runs.main && again.grid == runs.grid)
+        #expect(FileManager.default.fileExists(atPath: report.appendingPathComponent("runs/main-run02.jsonl").path))
+        try ReportBuilder.build(again, settings: ReportSettings(language: language, templates: templates),
+                                destination: report, replacing: true)
+        let rebuilt = try PageReader.read(Data(contentsOf: report.appendingPathComponent("index.html")))
+        #expect(rebuilt.cells.map { $0[0].shown } == page.cells.map { $0[0].shown })
+        #expect(rebuilt.cells.map { $0[7].shown } == page.cells.map { $0[7].shown })
     }
 
     /// With no final values anywhere, the main run is told by its last
