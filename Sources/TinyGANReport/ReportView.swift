@@ -23,6 +23,11 @@ struct ReportView: PageView {
     /// epoch `mainLastPrinted` as the original numbers it.
     let mainJudged: Bool
     let mainLastPrinted: Int
+    /// Whether the main run is a printout of the original, whose final
+    /// samples are the `sampleCount` values it printed (tinygan's: 10,000
+    /// fresh ones), "10,000" grouped as the page writes it.
+    let mainIsPrintout: Bool
+    let sampleCount: String
     /// The main run's modes, for a mixture target.
     let mainModes: ModesView?
     let runs: [RunRowView]
@@ -73,6 +78,8 @@ struct ReportView: PageView {
         mainDiverged = main.final?.diverged ?? false
         mainJudged = main.final != nil
         mainLastPrinted = max(0, (main.epochs.last?.epoch ?? 1) - 1)
+        mainIsPrintout = main.isOriginalPrintout
+        sampleCount = PageFormat.grouped(main.final?.samples.count ?? 0)
         mainModes = ModesView(main)
         self.runs = zip(runs.grid, stems.grid).map { RunRowView($0, stem: $1, language: settings.language) }
         runCount = runs.grid.count

@@ -262,8 +262,10 @@ struct Tool {
             let text = OriginalPrintoutText(lastMean: 4, lastStd: 1.25, values: k % 3 == 0 ? nil : values).text()
             try Data(text.utf8).write(to: runs.appendingPathComponent(String(format: "run%02d.txt", k)))
         }
-        let report = try Tool.run(["report", "--from", "pytorch", "-q"], in: folder)
+        let report = try Tool.run(["report", "--from", "pytorch"], in: folder)
         #expect(report.status == 0, "\(report.stderr)")
+        #expect(report.stdout.contains(": 6 of 6 judged runs succeeded (4 of 10 not judged: no final samples)"))
+        #expect(report.stderr.contains("tinygan: run00.txt: line 3: not a line of the original's output"))
         let page = try String(contentsOf: folder.appendingPathComponent("reports/pytorch/index.html"), encoding: .utf8)
         // Main: run01 (the first with values); the ten others, 3 of them
         // without values (run03, run06, run09), run00 cut.

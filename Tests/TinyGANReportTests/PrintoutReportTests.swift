@@ -115,6 +115,9 @@ import TinyGANTestSupport
             ? "\(successes) of \(judged) judged runs succeeded (\(rate)); \(grid.count - judged) of the \(grid.count) runs were not judged"
             : "\(judged) 次已判定的运行中 \(successes) 次成功（\(rate)）；\(grid.count) 次运行中有 \(grid.count - judged) 次因缺少最终样本而未判定"
         #expect(page.text.contains(tally), "\(page.text)")
+        // The main run's final samples are the 500 values its printout holds.
+        #expect(page.text.contains(language == .en ? "the 500 values of G's last minibatch that the original printed have mean 4.000"
+                                                   : "原程序打印的 G 最后一个小批量的 500 个值的均值为 4.000"))
         // What the reader skipped is shown; the grid leaves out the unjudged runs, saying so.
         #expect(page.text.contains("run05.txt: line 8: not a line of the original's output, skipped"))
         #expect(page.text.contains("run06.txt: last line cut"))
