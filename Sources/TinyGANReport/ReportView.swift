@@ -62,7 +62,6 @@ struct ReportView: PageView {
         self.dirac = DiracView(dirac)
         let main = runs.main
         let successes = runs.grid.filter { $0.verdict == .success }.count
-        let gridSeeds = runs.grid.map { String($0.header.seed) }
         lang = settings.language.rawValue
         title = settings.title ?? ""
         hasTitle = settings.title != nil
@@ -89,6 +88,8 @@ struct ReportView: PageView {
         hasUnjudged = unjudgedCount > 0
         noneJudged = judgedCount == 0
         successRate = PageFormat.percent(Double(successes) / Double(max(judgedCount, 1)))
+        // The table's names: seeds, or a printout's file name (all seed 0).
+        let gridSeeds = self.runs.map(\.seed)
         self.gridSeeds = gridSeeds.joined(separator: ", ")
         firstGridSeed = gridSeeds.first ?? ""
         lastGridSeed = gridSeeds.last ?? ""

@@ -118,6 +118,13 @@ import TinyGANTestSupport
         // The main run's final samples are the 500 values its printout holds.
         #expect(page.text.contains(language == .en ? "the 500 values of G's last minibatch that the original printed have mean 4.000"
                                                    : "原程序打印的 G 最后一个小批量的 500 个值的均值为 4.000"))
+        // The page says where the runs come from, naming them by their printouts.
+        let names = grid.map { String($0.name.dropLast(4)) }.joined(separator: ", ")
+        #expect(page.text.contains(language == .en ? "\(grid.count) runs of the original script, read from their printouts (\(names))"
+                                                   : "原程序的 \(grid.count) 次运行，读自它们的输出（\(names)）"))
+        #expect(page.text.contains(language == .en ? "These runs were made by the original PyTorch script, not by tinygan"
+                                                   : "这些运行由原 PyTorch 程序完成，而非 tinygan"))
+        #expect(!page.text.contains(language == .en ? "identical but for their seeds" : "除种子外完全相同"))
         // What the reader skipped is shown; the grid leaves out the unjudged runs, saying so.
         #expect(page.text.contains("run05.txt: line 8: not a line of the original's output, skipped"))
         #expect(page.text.contains("run06.txt: last line cut"))
