@@ -42,9 +42,18 @@ public enum ReportBuilder {
             let figures = staging.appendingPathComponent("figures")
             let files = FigureFiles(renderer: try CairoRenderer(), formats: [.svg], language: settings.language)
             var outcome = try files.write(mainFigures(for: runs.main), logs: [(source: "main", log: runs.main)], to: figures)
-            let grid = try files.write([.runs], logs: runs.grid.map { (source: "run", log: $0) }, to: figures)
+            // The grid shows final samples: runs without them (printouts
+            // of the original without matplotlib) are left out, saying so.
+            let judged = runs.grid.filter { $0.final != nil }
+            let grid = try files.write([.runs], logs: judged.map { (source: "run", log: $0) }, to: figures)
             outcome.written += grid.written
             outcome.skipped += grid.skipped
+            if judged.count < runs.grid.count {
+                outcome.skipped.append(judged.isEmpty
+                    ? "all runs: runs: no run has final samples (its printout has no final values)"
+                    : "\(runs.grid.count - judged.count) of \(runs.grid.count) runs: runs: left out of the grid, "
+                        + "without final samples (their printouts have no final values)")
+            }
             outcome.written += try files.writeDirac(dirac, to: figures)
             let sources = try figureSources(outcome.written, selfContained: settings.selfContained)
             let view = ReportView(runs, dirac: dirac, settings: settings, figures: sources, skipped: outcome.skipped)

@@ -10,11 +10,19 @@ public struct ReportRuns: Sendable {
     /// (`runs/dirac.json`); nil when the logs came without one, and the
     /// report then computes it (`DiracTraining.experiment`, milliseconds).
     public var dirac: DiracLog?
+    /// What the reader noticed in the printouts read ("FILE: line 12: not
+    /// a line of the original's output, skipped: ..."; `OriginalPrintout.read`).
+    public var notes: [String]
+    /// The names of printouts of the original, which all have seed 0: the
+    /// file name without its extension and a "main-" prefix, in the
+    /// characters of a safe file name (`printoutName`); nil for other logs.
+    var names: (main: String?, grid: [String?]) = (nil, [])
 
-    public init(main: RunLog, grid: [RunLog], dirac: DiracLog? = nil) {
+    public init(main: RunLog, grid: [RunLog], dirac: DiracLog? = nil, notes: [String] = []) {
         self.main = main
         self.grid = grid
         self.dirac = dirac
+        self.notes = notes
     }
 
     public var all: [RunLog] { [main] + grid }
@@ -38,7 +46,13 @@ public struct ReportRuns: Sendable {
     /// run logs. The main run is the one whose file name starts with
     /// "main-", else the one with the lowest seed; the others form the
     /// experiment (with a single log, it is both); `dirac.json` beside them
-    /// is the Dirac-GAN log (`DiracLog`), if there is one. All must share one
+    /// is the Dirac-GAN log (`DiracLog`), if there is one. Printouts of the
+    /// original (`.txt`) are read too, with or without their final values
+    /// (the original prints them only with matplotlib); without, the run is
+    /// shown but not judged, and the main run is then the first that has
+    /// them, unless a file is named "main-". A tinygan log without its final
+    /// record is a run still training or cut off: its reader refuses it,
+    /// naming it (`RunLogCoding.decode`). All must share one
     /// configuration (up to how often they log): a report is about one
     /// experiment, so mixed folders are refused, naming the files.
     public static func read(folder: URL) throws -> ReportRuns {
@@ -51,13 +65,9 @@ public struct ReportRuns: Sendable {
         }
         let logFiles = names.filter { $0.hasSuffix(".jsonl") || $0.hasSuffix(".txt") }.sorted()
         guard !logFiles.isEmpty else { throw TinyGANError.failure("\(source.path) holds no run logs (*.jsonl)") }
-        var logs = try logFiles.map { (name: $0, log: try RunLogCoding.load(from: source.appendingPathComponent($0))) }
-        let unfinished = logs.filter { $0.log.final == nil }.map(\.name)
-        if !unfinished.isEmpty {
-            throw TinyGANError.failure("\(unfinished.joined(separator: ", ")) in \(source.path) "
-                + "\(unfinished.count == 1 ? "has" : "have") no final values (a printout of the original without "
-                + "matplotlib ends after its epochs); a report needs them: `tinygan plot` draws what such a log holds")
-        }
+        let readings = try logFiles.map { (name: $0, reading: try RunLogCoding.loadNoting(from: source.appendingPathComponent($0))) }
+        var logs = readings.map { (name: $0.name, log: $0.reading.log) }
+        let notes = readings.flatMap { entry in entry.reading.notes.map { "\(entry.name): \($0)" } }
         // The configuration most logs share is the experiment; the others are named.
         let configs = logs.map { comparable($0.log.header.config) }
         let reference = configs.max { a, b in configs.filter { $0 == a }.count < configs.filter { $0 == b }.count }!
@@ -69,11 +79,24 @@ public struct ReportRuns: Sendable {
                 + "a report is about one experiment")
         }
         logs.sort { $0.log.header.seed < $1.log.header.seed }
-        let mainIndex = logs.firstIndex { $0.name.hasPrefix(mainPrefix) } ?? 0
-        let main = logs.remove(at: mainIndex).log
+        let mainIndex = logs.firstIndex { $0.name.hasPrefix(mainPrefix) } ?? logs.firstIndex { $0.log.final != nil } ?? 0
+        let main = logs.remove(at: mainIndex)
         let diracFile = source.appendingPathComponent(DiracLog.fileName)
         let dirac = FileManager.default.fileExists(atPath: diracFile.path) ? try DiracLog.read(from: diracFile) : nil
-        return ReportRuns(main: main, grid: logs.isEmpty ? [main] : logs.map(\.log), dirac: dirac)
+        var result = ReportRuns(main: main.log, grid: logs.isEmpty ? [main.log] : logs.map(\.log), dirac: dirac, notes: notes)
+        result.names = (printoutName(main), (logs.isEmpty ? [main] : logs).map(printoutName))
+        return result
+    }
+
+    /// A printout's name for its run: its file name without extension and
+    /// "main-", every character but letters, digits, ".", "_" and "-" as
+    /// "_" (the name goes into file names and links); nil for a tinygan log.
+    static func printoutName(_ entry: (name: String, log: RunLog)) -> String? {
+        guard entry.log.isOriginalPrintout else { return nil }
+        var stem = (entry.name as NSString).deletingPathExtension
+        if stem.hasPrefix(mainPrefix) { stem.removeFirst(mainPrefix.count) }
+        let safe = String(stem.map { $0.isASCII && ($0.isLetter || $0.isNumber || "._-".contains($0)) ? $0 : "_" })
+        return safe.isEmpty || safe.hasPrefix(".") ? "printout" + safe : safe
     }
 
     /// The configuration without its logging intervals.
@@ -86,16 +109,19 @@ public struct ReportRuns: Sendable {
 
     /// The names, without extension, of the runs' files in a report's
     /// `runs/`: `main-seedS` for the main run, `seedK` for each run of the
-    /// experiment (`seedK-2`, ... for a seed that repeats). A report of a
-    /// single log names its one run, main and experiment alike, `main-seedS`.
+    /// experiment (`seedK-2`, ... for a seed that repeats); a printout of
+    /// the original is named by its file (`names`) instead of its seed, 0
+    /// for all. A report of a single log names its one run, main and
+    /// experiment alike, `main-seedS`.
     var fileStems: (main: String, grid: [String]) {
-        let main = "\(Self.mainPrefix)seed\(self.main.header.seed)"
+        let main = Self.mainPrefix + (names.main ?? "seed\(self.main.header.seed)")
         var used: Set<String> = []
         let single = grid.count == 1
-        let stems = grid.map { log -> String in
+        let stems = grid.enumerated().map { k, log -> String in
             if single && log == self.main { return main }
-            var name = "seed\(log.header.seed)", k = 1
-            while used.contains(name) { k += 1; name = "seed\(log.header.seed)-\(k)" }
+            let base = (k < names.grid.count ? names.grid[k] : nil) ?? "seed\(log.header.seed)"
+            var name = base, j = 1
+            while used.contains(name) { j += 1; name = "\(base)-\(j)" }
             used.insert(name)
             return name
         }

@@ -18,11 +18,27 @@ struct ReportView: PageView {
     let main: RunRowView
     let mainEpochs: Int
     let mainDiverged: Bool
+    /// Whether the main run has final samples; without (a printout of the
+    /// original without matplotlib) the page tells its last printed line,
+    /// epoch `mainLastPrinted` as the original numbers it.
+    let mainJudged: Bool
+    let mainLastPrinted: Int
+    /// Whether the main run is a printout of the original, whose final
+    /// samples are the `sampleCount` values it printed (tinygan's: 10,000
+    /// fresh ones), "10,000" grouped as the page writes it.
+    let mainIsPrintout: Bool
+    let sampleCount: String
     /// The main run's modes, for a mixture target.
     let mainModes: ModesView?
     let runs: [RunRowView]
     let runCount: Int
     let successes: Int
+    /// Runs with final samples, which alone are judged, and the others.
+    let judgedCount: Int
+    let unjudgedCount: Int
+    let hasUnjudged: Bool
+    let noneJudged: Bool
+    /// Successes among the judged runs.
     let successRate: String
     let gridSeeds, firstGridSeed, lastGridSeed: String
     /// Seconds of training over all runs, one decimal.
@@ -32,6 +48,9 @@ struct ReportView: PageView {
     /// Figures that could not be drawn, with why.
     let skipped: [String]
     let hasSkipped: Bool
+    /// What the reader noticed in the printouts (`ReportRuns.notes`).
+    let readNotes: [String]
+    let hasReadNotes: Bool
     let rule: VerdictRuleView
     let modeShareLimit = PageFormat.fixed(Verdict.modeShareLimit, 1)
     let article = ArticleView()
@@ -43,7 +62,6 @@ struct ReportView: PageView {
         self.dirac = DiracView(dirac)
         let main = runs.main
         let successes = runs.grid.filter { $0.verdict == .success }.count
-        let gridSeeds = runs.grid.map { String($0.header.seed) }
         lang = settings.language.rawValue
         title = settings.title ?? ""
         hasTitle = settings.title != nil
@@ -57,11 +75,21 @@ struct ReportView: PageView {
         self.main = RunRowView(main, stem: stems.main, language: settings.language)
         mainEpochs = main.final?.epochsCompleted ?? 0
         mainDiverged = main.final?.diverged ?? false
+        mainJudged = main.final != nil
+        mainLastPrinted = max(0, (main.epochs.last?.epoch ?? 1) - 1)
+        mainIsPrintout = main.isOriginalPrintout
+        sampleCount = PageFormat.grouped(main.final?.samples.count ?? 0)
         mainModes = ModesView(main)
         self.runs = zip(runs.grid, stems.grid).map { RunRowView($0, stem: $1, language: settings.language) }
         runCount = runs.grid.count
         self.successes = successes
-        successRate = PageFormat.percent(Double(successes) / Double(max(runs.grid.count, 1)))
+        judgedCount = runs.grid.filter { $0.final != nil }.count
+        unjudgedCount = runs.grid.count - judgedCount
+        hasUnjudged = unjudgedCount > 0
+        noneJudged = judgedCount == 0
+        successRate = PageFormat.percent(Double(successes) / Double(max(judgedCount, 1)))
+        // The table's names: seeds, or a printout's file name (all seed 0).
+        let gridSeeds = self.runs.map(\.seed)
         self.gridSeeds = gridSeeds.joined(separator: ", ")
         firstGridSeed = gridSeeds.first ?? ""
         lastGridSeed = gridSeeds.last ?? ""
@@ -69,5 +97,7 @@ struct ReportView: PageView {
         self.figures = figures
         self.skipped = skipped
         hasSkipped = !skipped.isEmpty
+        readNotes = runs.notes
+        hasReadNotes = !runs.notes.isEmpty
     }
 }

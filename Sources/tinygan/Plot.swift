@@ -53,10 +53,14 @@ extension TinyGAN {
 
         func run() throws {
             let start = Date()
-            let loaded = try logs.map { path in
-                (source: path, log: try RunLogCoding.load(from: URL(fileURLWithPath: path),
-                                                          maxEpochRecords: Self.epochRecordsForFigures))
+            let readings = try logs.map { path in
+                (path, try RunLogCoding.loadNoting(from: URL(fileURLWithPath: path),
+                                                   maxEpochRecords: Self.epochRecordsForFigures))
             }
+            for (path, reading) in readings {
+                for note in reading.notes { FileHandle.standardError.write(Data("tinygan: \(path): \(note)\n".utf8)) }
+            }
+            let loaded = readings.map { (source: $0.0, log: $0.1.log) }
             let folder = URL(fileURLWithPath: out)
             try OutputCheck.ensureWritable(folder.appendingPathComponent("figure.png"))
             if !quiet { try FontCheck.warnIfMissing(lang) }

@@ -82,10 +82,16 @@ extension TinyGAN {
                 return
             }
             let (runs, destination) = try from.map { try rebuild(from: $0, settings) } ?? train(settings)
+            for note in runs.notes { FileHandle.standardError.write(Data("tinygan: \(note)\n".utf8)) }
             if !quiet {
                 let successes = runs.grid.filter { $0.verdict == .success }.count
-                print(String(format: "wrote %@/index.html in %.1f s: %d of %d runs succeeded",
-                             destination.path, Date().timeIntervalSince(start), successes, runs.grid.count))
+                let judged = runs.grid.filter { $0.final != nil }.count
+                // Printouts without final values are not judged (`ReportRuns.read`).
+                let tally = judged == runs.grid.count ? "\(successes) of \(judged) runs succeeded"
+                    : "\(successes) of \(judged) judged runs succeeded "
+                        + "(\(runs.grid.count - judged) of \(runs.grid.count) not judged: no final samples)"
+                print(String(format: "wrote %@/index.html in %.1f s: ", destination.path, Date().timeIntervalSince(start))
+                      + tally)
             }
         }
 

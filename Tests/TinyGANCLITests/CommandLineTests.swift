@@ -3,6 +3,7 @@ import Testing
 import TinyGANCairo
 import TinyGANCore
 import TinyGANPlot
+import TinyGANTestSupport
 
 /// The `tinygan` executable, run as a user would: exit codes, messages, files.
 struct Tool {
@@ -219,7 +220,8 @@ struct Tool {
 
     /// A printout of the original without its final values (no matplotlib)
     /// draws what it holds, the moments and the losses, and names the
-    /// figures that need the values; a report of it is refused, saying why.
+    /// figures that need the values; a report of it tells the run by its
+    /// last printed line, not judged.
     @Test func printoutWithoutFinalValues() throws {
         let folder = try Tool.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
@@ -233,7 +235,43 @@ struct Tool {
         #expect(try files(folder.appendingPathComponent("f")) == ["losses.svg", "moments.svg"])
         #expect(result.stderr.contains("distribution: needs the final values, which this printout lacks"))
         let report = try Tool.run(["report", "--from", "runs", "-q"], in: folder)
-        #expect(report.status == 1 && report.stderr.contains("original.txt in") && report.stderr.contains("no final values"))
+        #expect(report.status == 0, "\(report.stderr)")
+        let page = try String(contentsOf: folder.appendingPathComponent("reports/runs/index.html"), encoding: .utf8)
+        #expect(page.contains("not judged: no final samples") && page.contains("On its last printed line (epoch 4900)"))
+    }
+
+    /// A printout with a warning between its lines and its last line cut:
+    /// `plot` draws what is whole and says on stderr what it skipped;
+    /// `report --from` a folder of eleven printouts (the article's ten runs
+    /// and a main one), some without final values, judges those it can.
+    @Test func damagedPrintoutsThroughTheTool() throws {
+        let folder = try Tool.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let runs = folder.appendingPathComponent("pytorch")
+        try FileManager.default.createDirectory(at: runs, withIntermediateDirectories: true)
+        var lines = OriginalPrintoutText(lastMean: 4.1, lastStd: 1.2, values: nil).lines
+        lines.insert("  0%|          | 0/5000 [00:00<?, ?it/s]", at: 2)
+        let damaged = lines.map { $0 + "\r\n" }.joined().dropLast(30)
+        try Data(damaged.utf8).write(to: runs.appendingPathComponent("run00.txt"))
+        let plot = try Tool.run(["plot", "pytorch/run00.txt", "--out", "f", "--format", "svg"], in: folder)
+        #expect(plot.status == 0, "\(plot.stderr)")
+        #expect(plot.stderr.contains("tinygan: pytorch/run00.txt: line 3: not a line of the original's output, skipped: '  0%|"))
+        #expect(plot.stderr.contains("tinygan: pytorch/run00.txt: last line cut: 'Epoch 4900: D ("))
+        let values = OriginalPrintoutText.normalValues(mean: 4, std: 1.25)
+        for k in 1...10 {
+            let text = OriginalPrintoutText(lastMean: 4, lastStd: 1.25, values: k % 3 == 0 ? nil : values).text()
+            try Data(text.utf8).write(to: runs.appendingPathComponent(String(format: "run%02d.txt", k)))
+        }
+        let report = try Tool.run(["report", "--from", "pytorch"], in: folder)
+        #expect(report.status == 0, "\(report.stderr)")
+        #expect(report.stdout.contains(": 6 of 6 judged runs succeeded (4 of 10 not judged: no final samples)"))
+        #expect(report.stderr.contains("tinygan: run00.txt: line 3: not a line of the original's output"))
+        let page = try String(contentsOf: folder.appendingPathComponent("reports/pytorch/index.html"), encoding: .utf8)
+        // Main: run01 (the first with values); the ten others, 3 of them
+        // without values (run03, run06, run09), run00 cut.
+        #expect(page.components(separatedBy: "<td>not judged: no final samples</td>").count - 1 == 4)
+        #expect(page.contains("<strong>6 of 6</strong> judged runs succeeded (100%); 4 of the 10 runs were not judged"))
+        #expect(page.contains("run00.txt: last line cut"))
     }
 
     /// Bad input: one clear message naming the file; exit 1 when nothing can be drawn.

@@ -114,6 +114,11 @@ final class PageReader: NSObject, XMLParserDelegate {
             #expect(row[7].shown == log.verdict?.rawValue)
         }
         // The story's sections, with this run's configuration and numbers.
+        let sampleCount = try #require(runs.main.final?.samples.count)
+        #expect(sampleCount >= 10_000)
+        let grouped = String(sampleCount / 1000) + "," + String(format: "%03d", sampleCount % 1000)
+        #expect(page.text.contains("After 30 epochs, \(grouped) fresh samples of G have mean"))
+        #expect(page.text.contains("\(grouped) samples of the trained G"))
         for phrase in ["counterfeiter", "The five parts", "1 → 5 → 5 → 1", "4 → 10 → 10 → 1", "GANs are fragile",
                        "Reproduce it",
                        "tinygan report --preset article --epochs 30 --d-steps 4 --g-steps 4 --batch-size 100 "

@@ -84,7 +84,11 @@ struct RunLogAssembler {
     /// The log, once every line is in; `lineCount` is the number of the last line.
     func finish(lineCount: Int) throws -> RunLog {
         guard var log else { throw TinyGANError.file(file, line: nil, "holds no run-log header (empty or not a run log)") }
-        guard sawFinal else { throw TinyGANError.file(file, line: lineCount, "is truncated: no final record") }
+        // A printout of the original without its final values, written
+        // as a run log (a report's `runs/`), ends after its epochs.
+        guard sawFinal || log.isOriginalPrintout else {
+            throw TinyGANError.file(file, line: lineCount, "is truncated: no final record")
+        }
         if let thinning { log.epochs = thinning.records }
         return log
     }
