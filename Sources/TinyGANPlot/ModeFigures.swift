@@ -2,6 +2,23 @@ import TinyGANCore
 
 /// Two figures beyond the article's: how a mixture's modes are covered over
 /// the epochs, and what D thinks of each x when it judges single samples.
+extension FigureKind {
+    /// Why no run of `config` can have this figure, or nil where it can:
+    /// `modes` needs a mixture target, `decision` D judging single samples
+    /// (one value has no D(x) when D judges packs or whole minibatches).
+    /// The figures and the report's choice of figures ask this one place.
+    public func unavailability(for config: TrainingConfig) -> String? {
+        switch self {
+        case .modes where !config.target.isMixture:
+            "the target \(config.target.label) is not a mixture: it has no modes to cover"
+        case .decision where !(config.discriminatorInput.judgesSamples && config.pack == 1):
+            "D's decision needs D judging single samples (d-input sample, pack 1); this run's D judges "
+                + (config.discriminatorInput.judgesSamples ? "packs of \(config.pack)" : "whole minibatches")
+        default: nil
+        }
+    }
+}
+
 extension ArticleFigures {
     // MARK: 9. Modes
 
@@ -12,8 +29,8 @@ extension ArticleFigures {
     /// have (0.9973 w_k for modes apart); right, the high-quality share and
     /// the number of modes covered as a fraction of all modes.
     public static func modes(_ log: RunLog, _ t: FigureStrings = FigureStrings(.en)) throws -> Figure {
-        guard log.target.isMixture else {
-            throw FigureUnavailable(description: "the target \(log.target.label) is not a mixture: it has no modes to cover")
+        if let reason = FigureKind.modes.unavailability(for: log.header.config) {
+            throw FigureUnavailable(description: reason)
         }
         let snapshots = log.snapshots.filter { $0.modes != nil }
         guard !snapshots.isEmpty else {
@@ -62,10 +79,7 @@ extension ArticleFigures {
     /// legend says.
     public static func decision(_ log: RunLog, _ t: FigureStrings = FigureStrings(.en), panels count: Int = 6) throws -> Figure {
         let config = log.header.config
-        guard config.discriminatorInput.judgesSamples, config.pack == 1 else {
-            throw FigureUnavailable(description: "D's decision needs D judging single samples (d-input sample, pack 1); "
-                + "this run's D judges \(config.discriminatorInput.judgesSamples ? "packs of \(config.pack)" : "whole minibatches")")
-        }
+        if let reason = FigureKind.decision.unavailability(for: config) { throw FigureUnavailable(description: reason) }
         let withD = log.snapshots.filter { $0.discriminator != nil }
         guard !withD.isEmpty else { throw FigureUnavailable(description: "the log's snapshots hold no D weights") }
         let chosen = evenlySpaced(withD, count: count)

@@ -8,12 +8,10 @@ public enum ReportBuilder {
     static let mainFigures: [FigureKind] = [.moments, .distribution, .losses, .mapping, .qq, .evolution, .density]
 
     /// The main run's figures for `log`: those above, then the modes over
-    /// the epochs for a mixture target and D's decision where D judges
-    /// single samples (figures the other runs cannot have).
+    /// the epochs and D's decision where its configuration can have them
+    /// (`FigureKind.unavailability`).
     static func mainFigures(for log: RunLog) -> [FigureKind] {
-        let config = log.header.config
-        return mainFigures + (log.target.isMixture ? [.modes] : [])
-            + (config.discriminatorInput.judgesSamples && config.pack == 1 ? [.decision] : [])
+        mainFigures + [FigureKind.modes, .decision].filter { $0.unavailability(for: log.header.config) == nil }
     }
 
     /// Throws, naming it, when `destination` exists and may not be replaced,
