@@ -95,6 +95,7 @@ extension OptimizerConfig.Kind: NamedChoice {}
 extension DiscriminatorInputMode: NamedChoice {}
 extension GANLoss: NamedChoice {}
 extension PenaltySides: NamedChoice {}
+extension DataUnits: NamedChoice {}
 
 /// A list, one value per hidden layer: "5,5" or "5:5" as text, [5, 5] in
 /// JSON. A single value is a list of one (a config may say "tanh" for

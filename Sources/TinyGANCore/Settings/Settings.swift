@@ -43,6 +43,8 @@ public enum Settings {
         .value("pack", \.pack, bounds: "1 to 1e6",
                help: "PacGAN: D judges M samples concatenated (d-input sample only; batch-size a multiple of M).",
                check: Bounds.integer(1...1_000_000)),
+        .value("data-units", \.dataUnits, help: "The units G and D work in: raw (the data's own, the article) or "
+               + "standard (the target's: D sees (x - mean) / std, G's output u is the sample mean + std u)."),
         .value("loss", \.loss, help: "The adversarial loss: \(GANLoss.knownNames); D ends in a sigmoid for bce and "
                + "minimax, in a raw score (a critic) for the others."),
         .alias("optimizer", of: [\.generatorOptimizer.kind, \.discriminatorOptimizer.kind],

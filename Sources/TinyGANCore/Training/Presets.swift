@@ -75,7 +75,31 @@ public enum Presets {
         return config
     }()
 
-    public static let all: [TrainingConfig] = [article, stable, original2017, mixture, mixtureStable]
+    /// MAD-GAN's 1-D mixture (Ghosh et al., 2018; BENCHMARKS.md): five
+    /// equally weighted modes at 10, 20, 60, 80 and 110 with std 3, 3, 2, 2
+    /// and 1; mean 56, std 37.27.
+    public static let madGANModes = try! Target(
+        spec: "mixture:0.2*N(10,3)+0.2*N(20,3)+0.2*N(60,2)+0.2*N(80,2)+0.2*N(110,1)")
+
+    /// tinygan's recipe for MAD-GAN's five modes (`madGANModes`): `stable`
+    /// with three changes (README, "Beyond the bell curve"):
+    /// - the networks work in the target's standard units (`data-units
+    ///   standard`): in the data's units G starts 50 std from the data and
+    ///   never gets there (stable ends with std 0.04 and KS 1.0);
+    /// - G steps with Adam (lr 3e-4): with SGD the narrowest mode (std 1,
+    ///   0.027 in standard units) keeps too little of its share;
+    /// - 6000 epochs, twice stable's.
+    public static let fiveModes: TrainingConfig = {
+        var config = stable
+        config.preset = "five-modes"
+        config.target = madGANModes
+        config.dataUnits = .standard
+        config.generatorOptimizer = .adam(learningRate: 3e-4)
+        config.epochs = 6000
+        return config
+    }()
+
+    public static let all: [TrainingConfig] = [article, stable, original2017, mixture, mixtureStable, fiveModes]
 
     public static let names: [String] = all.map(\.preset)
 

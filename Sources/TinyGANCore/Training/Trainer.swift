@@ -40,6 +40,8 @@ public struct Trainer: Sendable {
     var rng: Xoshiro256StarStar
     let normal = NormalSampler()
     let target: Target
+    /// Data units from and to the networks' units (`data-units`).
+    let units: UnitMap
     public private(set) var generator: MultilayerPerceptron<Float>
     public private(set) var discriminator: MultilayerPerceptron<Float>
     var generatorOptimizer: Optimizer<Float>
@@ -73,6 +75,7 @@ public struct Trainer: Sendable {
         self.config = config
         self.seed = seed
         target = config.target
+        units = UnitMap(config.dataUnits, target: config.target)
         rng = Xoshiro256StarStar(seed: seed, stream: 0)
         let n = config.batchSize
         generator = MultilayerPerceptron(sizes: config.generatorSizes,
@@ -114,7 +117,7 @@ public struct Trainer: Sendable {
         var completed = 0
         var last = StepLosses()
         epochs: for epoch in 1...config.epochs {
-            noiseLevel = config.instanceNoise * (1 - Double(epoch - 1) / Double(config.epochs))
+            noiseLevel = config.instanceNoise / units.factor * (1 - Double(epoch - 1) / Double(config.epochs))
             for step in 1...config.discriminatorSteps {
                 discriminatorStep(&last)
                 if !last.discriminatorIsFinite || !discriminatorOptimizer.lastStepFinite {
@@ -122,7 +125,7 @@ public struct Trainer: Sendable {
                     break epochs
                 }
             }
-            let realStats = Self.meanAndStd(realBatch), fakeStats = Self.meanAndStd(fakeBatch)
+            let realStats = units.toData(Self.meanAndStd(realBatch)), fakeStats = units.toData(Self.meanAndStd(fakeBatch))
             for step in 1...config.generatorSteps {
                 generatorStep(&last)
                 if !last.generator.isFinite || !generatorOptimizer.lastStepFinite {
@@ -159,6 +162,7 @@ public struct Trainer: Sendable {
     mutating func discriminatorStep(_ losses: inout StepLosses) {
         discriminator.zeroGradients()
         target.fill(&realBatch, using: &rng)
+        units.toNetwork(&realBatch)
         losses.real = discriminatorPass(withInstanceNoise(realBatch), real: true)
         losses.penalty = 0
         if config.gradientPenalty > 0 {
@@ -260,29 +264,46 @@ public struct Trainer: Sendable {
     mutating func snapshot(epoch: Int) -> SnapshotRecord {
         probe.load(generator.parameters)
         var evaluationRNG = evaluationStream(epoch: epoch)
-        let samples = probe.samples(using: &evaluationRNG)
-        return SnapshotRecord(epoch: epoch, generator: weights(of: generator), mapping: probe.mapping(),
+        var samples = probe.samples(using: &evaluationRNG), mapping = probe.mapping()
+        units.toData(&samples)
+        units.toData(&mapping)
+        return SnapshotRecord(epoch: epoch, generator: generatorWeights, mapping: mapping,
                               histogram: Histogram.forTarget(target, holding: samples),
-                              discriminator: config.discriminatorInput.judgesSamples ? weights(of: discriminator) : nil,
+                              discriminator: config.discriminatorInput.judgesSamples ? discriminatorWeights : nil,
                               modes: target.isMixture ? ModeStatistics(samples: samples, target: target) : nil)
     }
 
     mutating func finalRecord(epochsCompleted: Int, divergence: String?, start: DispatchTime) -> FinalRecord {
         probe.load(generator.parameters)
         var evaluationRNG = evaluationStream(epoch: epochsCompleted)
-        let samples = probe.samples(using: &evaluationRNG)
+        var samples = probe.samples(using: &evaluationRNG), lastBatch = fakeBatch
+        units.toData(&samples)
+        units.toData(&lastBatch)
         let histogram = Histogram.forTarget(target, holding: samples)
         let seconds = Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9
         return FinalRecord(
             epochsCompleted: epochsCompleted, diverged: divergence != nil, divergence: divergence,
-            lastBatch: fakeBatch, evaluation: SampleStatistics(samples: samples, target: target),
-            samples: samples, histogram: histogram, generator: weights(of: generator),
-            discriminator: weights(of: discriminator), wallSeconds: seconds,
+            lastBatch: lastBatch, evaluation: SampleStatistics(samples: samples, target: target),
+            samples: samples, histogram: histogram, generator: generatorWeights,
+            discriminator: discriminatorWeights, wallSeconds: seconds,
             modes: target.isMixture ? ModeStatistics(samples: samples, target: target) : nil)
     }
 
     func weights(of network: MultilayerPerceptron<Float>) -> NetworkWeights {
         NetworkWeights(sizes: network.sizes, activations: network.activations, parameters: network.parameters)
+    }
+
+    /// G's weights as a function of data units (with `data-units
+    /// standard`, the map folded into its last layer): what the log keeps.
+    var generatorWeights: NetworkWeights { units.generatorInDataUnits(weights(of: generator)) }
+
+    /// D's weights as the log keeps them: where D judges samples, as a
+    /// function of data units (the map folded into its first layer); where
+    /// it judges a minibatch's features, as trained (on the features of
+    /// the minibatch in the networks' units).
+    var discriminatorWeights: NetworkWeights {
+        config.discriminatorInput.judgesSamples
+            ? units.discriminatorInDataUnits(weights(of: discriminator)) : weights(of: discriminator)
     }
 
     /// Mean and population std, accumulated in double precision.

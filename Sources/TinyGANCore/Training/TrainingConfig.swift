@@ -62,6 +62,9 @@ public struct TrainingConfig: Equatable, Sendable {
     /// PacGAN's packing M, with `d-input sample` only: D judges M samples
     /// concatenated; 1 (the classic GAN) judges each sample alone.
     public var pack: Int = 1
+    /// The units G and D work in (`DataUnits`): the data's own (the
+    /// article) or the target's standard units.
+    public var dataUnits: DataUnits = .raw
 
     public init(preset: String, targetMean: Double, targetStd: Double, batchSize: Int, epochs: Int,
                 discriminatorSteps: Int, generatorSteps: Int, generator: NetworkConfig,
