@@ -15,6 +15,16 @@ struct DataFile {
     /// Reads `path`; a problem names the file and, for a bad value, its line.
     init(path: String, column: String?) throws(SettingProblem) {
         let quoted = TinyGANError.quote(path, limit: 200)
+        let data = try Self.contents(of: path)
+        sha256 = SHA256.hex(data)
+        values = try Self.numbers(in: data, column: column, file: quoted)
+        guard !values.isEmpty else { throw SettingProblem("data file \(quoted) holds no numbers") }
+    }
+
+    /// The bytes of the data file at `path`, which must be a regular file
+    /// (links followed) of at most `maxBytes`; a problem names the file.
+    static func contents(of path: String) throws(SettingProblem) -> Data {
+        let quoted = TinyGANError.quote(path, limit: 200)
         if let problem = FileKind.inputProblem(path) { throw SettingProblem("data file \(quoted) \(problem)") }
         guard let handle = FileHandle(forReadingAtPath: path) else {
             throw SettingProblem("data file \(quoted) cannot be read (no permission)")
@@ -24,9 +34,7 @@ struct DataFile {
         guard data.count <= Self.maxBytes else {
             throw SettingProblem("data file \(quoted) is larger than \(Self.maxBytes >> 20) MB")
         }
-        sha256 = SHA256.hex(data)
-        values = try Self.numbers(in: data, column: column, file: quoted)
-        guard !values.isEmpty else { throw SettingProblem("data file \(quoted) holds no numbers") }
+        return data
     }
 
     static func fields(_ line: Substring) -> [String] {
