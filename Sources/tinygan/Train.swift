@@ -26,6 +26,7 @@ extension TinyGAN {
             let toStandardOutput = out == "-"
             let url = URL(fileURLWithPath: out ?? "runs/\(config.preset)-seed\(seed).jsonl")
             if !toStandardOutput { try OutputCheck.ensureWritable(url) }
+            if config.target.plane != nil { return try trainPlane(config, seed, url, toStandardOutput) }
             var trainer = try TinyGANCore.Trainer(config: config, seed: seed)
             let progress = quiet ? nil : ProgressLine(label: "training", total: config.epochs)
             let log = trainer.run(progress: progress.map { line in { line.update($0) } })
@@ -41,8 +42,41 @@ extension TinyGAN {
     }
 }
 
+extension TinyGAN.Train {
+    /// A run on a 2-D target (`PlaneTrainer`), written as a plane run log.
+    func trainPlane(_ config: TrainingConfig, _ seed: UInt64, _ url: URL, _ toStandardOutput: Bool) throws {
+        var trainer = try PlaneTrainer(config: config, seed: seed)
+        let progress = quiet ? nil : ProgressLine(label: "training", total: config.epochs)
+        let log = trainer.run(progress: progress.map { line in { line.update($0) } })
+        progress?.finish()
+        let path = toStandardOutput ? "-" : url.path
+        if toStandardOutput {
+            FileHandle.standardOutput.write(try PlaneRunLogCoding.encode(log))
+        } else {
+            try PlaneRunLogCoding.write(log, to: url)
+        }
+        guard !quiet else { return }
+        let summary = Summary.line(for: log, path: path)
+        if toStandardOutput { FileHandle.standardError.write(Data((summary + "\n").utf8)) } else { print(summary) }
+    }
+}
+
 /// One-line summaries of finished runs.
 enum Summary {
+    static func line(for log: PlaneRunLog, path: String) -> String {
+        guard let final = log.final else { return "\(path): unfinished run" }
+        let outcome = final.diverged ? "DIVERGED at \(final.divergence ?? "?")" : "\(final.epochsCompleted) epochs"
+        let e = final.evaluation
+        var parts = [String(format: "%@ seed %llu: %@ in %.2f s", log.config.preset, log.header.seed, outcome,
+                            final.wallSeconds)]
+        if let modes = e.modes {
+            parts.append(String(format: "modes %d of %d, HQ %.1f%%, reverse KL %.3f", modes.modesCovered,
+                                modes.modes.count, 100 * modes.hqShare, modes.reverseKL))
+        }
+        parts.append(String(format: "grid KL %.3f, JS %.3f -> %@", e.grid.kl, e.grid.js, path))
+        return parts.joined(separator: "; ")
+    }
+
     static func line(for log: RunLog, path: String) -> String {
         guard let final = log.final else { return "\(path): unfinished run" }
         let e = final.evaluation

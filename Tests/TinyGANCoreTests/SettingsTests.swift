@@ -23,22 +23,27 @@ import TinyGANCore
         "beta2-g": "0.99", "beta1-d": "0.6", "beta2-d": "0.95", "real-label": "0.9", "instance-noise": "0.1",
         "gradient-penalty": "2.0", "log-interval": "2", "snapshot-interval": "3",
         "loss": "least-squares", "r2-penalty": "0.5", "clip": "0.05", "gp-weight": "5.0", "gp-sides": "one",
-        "pack": "4", "data-units": "standard", "optimizer": "adam", "momentum": "0.5", "beta1": "0.5", "beta2": "0.99",
+        "pack": "4", "data-units": "standard", "z-dim": "3", "noise": "gaussian", "optimizer": "adam", "momentum": "0.5", "beta1": "0.5", "beta2": "0.99",
     ]
 
     /// The settings a sample value needs beside it to be valid in the
-    /// article: a pack needs D judging samples.
-    static let companions: [String: (name: String, value: String)] = ["pack": ("d-input", "sample")]
+    /// article: a pack needs D judging samples; other noise, a 2-D target
+    /// (which needs D judging samples).
+    static let companions: [String: [(name: String, value: String)]] = [
+        "pack": [("d-input", "sample")],
+        "z-dim": [("target", "ring"), ("d-input", "sample")],
+        "noise": [("target", "ring"), ("d-input", "sample")],
+    ]
 
     /// Case 10: every setting can be set by flag, by config file and by a
     /// grid point, the three agree, and the value reaches the log header.
     @Test func everySettingBySeveralRoutesReachesTheHeader() throws {
         for setting in Settings.all {
             let text = try #require(Self.samples[setting.name], "no sample value for \(setting.name)")
-            let companion = Self.companions[setting.name]
-            let flags = companion.map { ["--\($0.name)", $0.value] } ?? []
-            let configPrefix = companion.map { "\"\($0.name)\": \"\($0.value)\", " } ?? ""
-            let axes = try companion.map { [try SweepPlan.axis("\($0.name)=\($0.value)")] } ?? []
+            let companions = Self.companions[setting.name] ?? []
+            let flags = companions.flatMap { ["--\($0.name)", $0.value] }
+            let configPrefix = companions.map { "\"\($0.name)\": \"\($0.value)\", " }.joined()
+            let axes = try companions.map { try SweepPlan.axis("\($0.name)=\($0.value)") }
             let byFlag = try TrainingConfig.resolve([try SettingLayer.flags(flags + ["--\(setting.name)", text])])
             let byFlagWithEquals = try TrainingConfig.resolve([try SettingLayer.flags(flags + ["--\(setting.name)=\(text)"])])
             let json = setting.json(of: byFlag).text

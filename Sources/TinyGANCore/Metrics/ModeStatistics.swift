@@ -114,7 +114,7 @@ extension Target {
 
     /// Whether the target is a mixture: the runs whose final records hold
     /// mode statistics.
-    public var isMixture: Bool { distribution is MixtureTarget }
+    public var isMixture: Bool { plane == nil && distribution is MixtureTarget }
 }
 
 extension RunLog {

@@ -96,6 +96,7 @@ extension DiscriminatorInputMode: NamedChoice {}
 extension GANLoss: NamedChoice {}
 extension PenaltySides: NamedChoice {}
 extension DataUnits: NamedChoice {}
+extension NoiseKind: NamedChoice {}
 
 /// A list, one value per hidden layer: "5,5" or "5:5" as text, [5, 5] in
 /// JSON. A single value is a list of one (a config may say "tanh" for

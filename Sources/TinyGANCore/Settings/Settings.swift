@@ -43,6 +43,11 @@ public enum Settings {
         .value("pack", \.pack, bounds: "1 to 1e6",
                help: "PacGAN: D judges M samples concatenated (d-input sample only; batch-size a multiple of M).",
                check: Bounds.integer(1...1_000_000)),
+        .value("z-dim", \.zDim, bounds: "1 to 4096",
+               help: "Noise values per sample that G turns into one sample (1 for 1-D targets).",
+               check: Bounds.integer(1...4096)),
+        .value("noise", \.noise, help: "G's noise: uniform (on [0, 1), the article) or gaussian (standard normal; "
+               + "2-D targets only)."),
         .value("data-units", \.dataUnits, help: "The units G and D work in: raw (the data's own, the article) or "
                + "standard (the target's: D sees (x - mean) / std, G's output u is the sample mean + std u)."),
         .value("loss", \.loss, help: "The adversarial loss: \(GANLoss.knownNames); D ends in a sigmoid for bce and "

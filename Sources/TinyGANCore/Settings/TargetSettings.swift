@@ -5,6 +5,8 @@ extension Setting {
     /// accepted (a log header holds it), another is a usage error. The log
     /// header holds them for every target, so headers from before `target`
     /// existed read as the Gaussian of their target-mean and target-std.
+    /// A 2-D target has neither: the header holds null, which reads back
+    /// as nothing, and a value is a usage error.
     static func gaussianParameter(
         _ name: String, _ path: WritableKeyPath<Normal, Double> & Sendable, bounds: String, help: String,
         check: @escaping @Sendable (Double) -> String?
@@ -12,6 +14,9 @@ extension Setting {
         let what = name.dropFirst("target-".count)
         let current: @Sendable (TrainingConfig) -> Double = { what == "mean" ? $0.target.mean : $0.target.std }
         let set: @Sendable (inout TrainingConfig, Double) throws -> Void = { config, value in
+            if let plane = config.target.plane {
+                throw SettingProblem("is for 1-D targets; the 2-D target \(plane.spec) has no single \(what)")
+            }
             if var gaussian = config.target.gaussian {
                 gaussian.normal[keyPath: path] = value
                 config.target = Target(gaussian)
@@ -24,9 +29,12 @@ extension Setting {
         return Setting(
             name: name, help: help, placeholder: Double.placeholder, bounds: bounds, aliasOf: [],
             readText: { config, text in try set(&config, try Double(settingText: text)) },
-            readJSON: { config, json in try set(&config, try Double(settingJSON: json)) },
-            writeText: { current($0).settingText },
-            writeJSON: { current($0).settingJSON },
-            problem: { check(current($0)) })
+            readJSON: { config, json in
+                if json == .null && config.target.plane != nil { return }
+                try set(&config, try Double(settingJSON: json))
+            },
+            writeText: { $0.target.plane == nil ? current($0).settingText : "none" },
+            writeJSON: { $0.target.plane == nil ? current($0).settingJSON : .null },
+            problem: { $0.target.plane == nil ? check(current($0)) : nil })
     }
 }

@@ -82,3 +82,11 @@ struct UnitMap: Sendable {
         return folded
     }
 }
+
+/// The law of G's noise values (`noise`).
+public enum NoiseKind: String, CaseIterable, Sendable {
+    /// U[0, 1), the article's.
+    case uniform
+    /// N(0, 1), the 2-D papers' (PacGAN, the Unrolled GAN).
+    case gaussian
+}

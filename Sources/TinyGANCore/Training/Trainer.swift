@@ -72,6 +72,10 @@ public struct Trainer: Sendable {
 
     public init(config: TrainingConfig, seed: UInt64) throws {
         try config.validate()
+        guard config.target.plane == nil else {
+            throw TinyGANError.usage("the 2-D target \(config.target.spec) trains with tinygan train only, for now "
+                + "(sweeps, reports and the 1-D tools take 1-D targets)")
+        }
         self.config = config
         self.seed = seed
         target = config.target
@@ -197,12 +201,19 @@ public struct Trainer: Sendable {
     /// term(y_p).derivative / P in `outputGradient`. For P = 1 the value and
     /// the derivative are the term's own, bit for bit.
     mutating func meanOverOutputs(_ term: (Float) -> GANLoss.Term<Float>) -> Float {
+        Self.meanOverOutputs(output, into: &outputGradient, term)
+    }
+
+    /// The same over `output`, writing dLoss/dy_p to `gradient` (also the
+    /// 2-D trainer's).
+    static func meanOverOutputs(_ output: [Float], into gradient: inout [Float],
+                                _ term: (Float) -> GANLoss.Term<Float>) -> Float {
         let count = Float(output.count)
         var total: Float = 0
         for p in output.indices {
             let t = term(output[p])
             total = p == 0 ? t.value : total + t.value
-            outputGradient[p] = t.derivative / count
+            gradient[p] = t.derivative / count
         }
         return total / count
     }

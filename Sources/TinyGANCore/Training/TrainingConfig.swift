@@ -65,6 +65,10 @@ public struct TrainingConfig: Equatable, Sendable {
     /// The units G and D work in (`DataUnits`): the data's own (the
     /// article) or the target's standard units.
     public var dataUnits: DataUnits = .raw
+    /// The noise G turns into samples: `zDim` values per sample, each
+    /// uniform on [0, 1) (the article) or standard normal.
+    public var zDim: Int = 1
+    public var noise: NoiseKind = .uniform
 
     public init(preset: String, targetMean: Double, targetStd: Double, batchSize: Int, epochs: Int,
                 discriminatorSteps: Int, generatorSteps: Int, generator: NetworkConfig,
@@ -94,15 +98,17 @@ public struct TrainingConfig: Equatable, Sendable {
     public var targetMean: Double { target.mean }
     public var targetStd: Double { target.std }
 
-    /// Feature counts of the generator: 1 noise value in, 1 sample out.
-    public var generatorSizes: [Int] { [1] + generator.hiddenSizes + [1] }
+    /// Feature counts of the generator: `zDim` noise values in, one sample
+    /// (`target.dimension` values) out.
+    public var generatorSizes: [Int] { [zDim] + generator.hiddenSizes + [target.dimension] }
     public var generatorActivations: [Activation] { generator.activations + [.identity] }
 
     /// Feature counts of the discriminator: the preprocessed minibatch in
     /// (one pack of `pack` samples for `d-input sample`), one probability
     /// or score out.
     public var discriminatorSizes: [Int] {
-        let inputs = discriminatorInput.judgesSamples ? pack : discriminatorInput.featureCount(batchSize: batchSize)
+        let inputs = discriminatorInput.judgesSamples
+            ? pack * target.dimension : discriminatorInput.featureCount(batchSize: batchSize)
         return [inputs] + discriminator.hiddenSizes + [1]
     }
 
@@ -130,6 +136,18 @@ public struct TrainingConfig: Equatable, Sendable {
         }
         if batchSize % pack != 0 {
             throw TinyGANError.usage("batch-size \(batchSize) must be a multiple of pack \(pack)")
+        }
+        if target.plane != nil && !discriminatorInput.judgesSamples {
+            throw TinyGANError.usage("the 2-D target \(target.spec) needs d-input sample (D judging points, "
+                + "with --pack M for packs); d-input \(discriminatorInput.rawValue) is a feature of 1-D minibatches")
+        }
+        if target.plane != nil && dataUnits != .raw {
+            throw TinyGANError.usage("data-units \(dataUnits.rawValue) is for 1-D targets; "
+                + "the 2-D targets are already near the unit scale")
+        }
+        if target.plane == nil && (zDim != 1 || noise != .uniform) {
+            throw TinyGANError.usage("z-dim \(zDim) and noise \(noise.rawValue): a 1-D target's G takes one uniform "
+                + "noise value (its figures draw G's map of it); other noise is for 2-D targets")
         }
         if realLabel != 1 && !loss.usesRealLabel {
             throw TinyGANError.usage("real-label \(realLabel) needs a loss with labels (bce, minimax, least-squares); "
