@@ -152,9 +152,8 @@ import TinyGANCore
     /// Every density integrates to 1 over its bounds (midpoint rule, cells
     /// of half the smallest std: the rule's error on a Gaussian is of order
     /// e^(-2 pi^2 (std / cell)^2) = e^(-79)). What remains is the mass
-    /// outside the bounds, whose margins are at least 5 std (the roll's
-    /// near end of the curve sits 0.25 x 3.4 = 0.85 from the edge): under
-    /// 1e-6.
+    /// outside the bounds, whose margins are far beyond 5 std (ring 0.5 =
+    /// 50 std, grid 2 = 40 std, roll 0.84 = 25 std): under 1e-6.
     @Test func densitiesIntegrateToOne() throws {
         let cases: [(PlaneTarget, Double)] = [(.ring, 0.005), (.grid, 0.025), (.swissRoll, 0.25 / 7.5 / 2)]
         for (target, step) in cases {
