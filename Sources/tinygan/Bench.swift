@@ -78,7 +78,8 @@ extension TinyGAN {
         }
 
         /// GFLOP/s of each shape's training step, against the core's nominal
-        /// peak (from /proc/cpuinfo) and a measured FMA loop.
+        /// peak (from /proc/cpuinfo) and a measured FMA loop, both in CPU time
+        /// of the thread.
         func timeKernels() throws {
             let chosen = try shapes.isEmpty ? KernelBench.defaultShapes : shapes.map(KernelBench.Shape.init(spec:))
             let measured = CorePeak.measuredGFLOPS()
@@ -93,7 +94,7 @@ extension TinyGAN {
                 let timing = KernelBench.time(shape)
                 let name = shape.description
                 print(name + String(repeating: " ", count: max(1, 34 - name.count))
-                    + String(format: "%8.3f ms per step  %6.1f GFLOP/s  (%.0f%% of the measured peak)",
+                    + String(format: "%8.3f ms CPU per step  %6.1f GFLOP/s  (%.0f%% of the measured peak)",
                              timing.secondsPerStep * 1e3, timing.gflops, 100 * timing.gflops / measured))
             }
         }

@@ -53,7 +53,7 @@ public enum KernelBench {
     }
 
     /// The median over `rounds` of the mean step time over as many steps as
-    /// fill about `roundSeconds`.
+    /// fill about `roundSeconds`, in CPU time of the thread (`ThreadClock`).
     public static func time(_ shape: Shape, rounds: Int = 7, roundSeconds: Double = 0.2) -> Timing {
         let activations = Array(repeating: Activation.relu, count: shape.sizes.count - 2) + [.identity]
         var net = MultilayerPerceptron<Float>(sizes: shape.sizes, activations: activations, batchSize: shape.batch)
@@ -67,17 +67,17 @@ public enum KernelBench {
             net.backward(outputGradient: outputGradient)
         }
         var steps = 0
-        let calibration = DispatchTime.now().uptimeNanoseconds
+        let calibration = ThreadClock.nanoseconds()
         repeat {
             step()
             steps += 1
-        } while Double(DispatchTime.now().uptimeNanoseconds - calibration) / 1e9 < roundSeconds
+        } while Double(ThreadClock.nanoseconds() - calibration) / 1e9 < roundSeconds
         var times: [Double] = []
         for _ in 0..<max(1, rounds) {
             net.zeroGradients()
-            let start = DispatchTime.now().uptimeNanoseconds
+            let start = ThreadClock.nanoseconds()
             for _ in 0..<steps { step() }
-            times.append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9 / Double(steps))
+            times.append(Double(ThreadClock.nanoseconds() - start) / 1e9 / Double(steps))
         }
         if net.gradients.contains(where: { !$0.isFinite }) { print("kernel bench: non-finite gradients") }
         let seconds = times.sorted()[times.count / 2]
