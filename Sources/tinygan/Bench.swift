@@ -25,6 +25,14 @@ extension TinyGAN {
         @Flag(help: "Only time each kind of target's sampler (ns per value, against the Gaussian's) and exit.")
         var samplers = false
 
+        @Flag(help: "Only time the matrix kernels (an MLP's forward and backward, GFLOP/s against the core's peak) and exit.")
+        var kernels = false
+
+        @Option(name: .customLong("shape"), help: ArgumentHelp(
+            "With --kernels: a network and batch to time, as 2-400-400-2@100 (repeatable; default PacGAN's G and D and the WGAN-GP toy's).",
+            valueName: "sizes@batch"))
+        var shapes: [String] = []
+
         @Option(name: .customLong("read-log"), help: ArgumentHelp(
             "Only time reading this run log (MB/s: thinned for figures, whole, and with JSONDecoder for every line) and exit.",
             valueName: "file"))
@@ -39,6 +47,8 @@ extension TinyGAN {
             print("warning: this is a debug build; build with -c release for meaningful numbers")
             #endif
             if let readLog { return try LogReadBench.run(URL(fileURLWithPath: readLog)) }
+            if kernels { return try timeKernels() }
+            guard shapes.isEmpty else { throw TinyGANError.usage("--shape needs --kernels") }
             let (config, firstSeed) = try options.resolve()
             if samplers { return timeSamplers(extra: config.target) }
             print("preset \(config.preset): \(config.epochs) epochs of \(config.discriminatorSteps)+\(config.generatorSteps) steps, batch \(config.batchSize)")
@@ -65,6 +75,28 @@ extension TinyGAN {
                          + "median run = %.0f gauge units", gauge * 1e3, median / gauge))
             print(String(format: "peak memory (max RSS): %.1f MB", Self.peakResidentMegabytes()))
             if figures, let firstLog { try timeFigures(firstLog) }
+        }
+
+        /// GFLOP/s of each shape's training step, against the core's nominal
+        /// peak (from /proc/cpuinfo) and a measured FMA loop, both in CPU time
+        /// of the thread.
+        func timeKernels() throws {
+            let chosen = try shapes.isEmpty ? KernelBench.defaultShapes : shapes.map(KernelBench.Shape.init(spec:))
+            let measured = CorePeak.measuredGFLOPS()
+            if let peak = CorePeak.detect() {
+                print(String(format: "core peak: %@, %d FLOP/cycle (%d lanes x 2 FMA units x 2) at %.0f MHz = %.1f GFLOP/s nominal; "
+                             + "measured FMA loop %.1f GFLOP/s", peak.vectorUnits, peak.flopsPerCycle, peak.lanes,
+                             peak.megahertz, peak.nominalGFLOPS, measured))
+            } else {
+                print(String(format: "core peak: measured FMA loop %.1f GFLOP/s (no /proc/cpuinfo)", measured))
+            }
+            for shape in chosen {
+                let timing = KernelBench.time(shape)
+                let name = shape.description
+                print(name + String(repeating: " ", count: max(1, 34 - name.count))
+                    + String(format: "%8.3f ms CPU per step  %6.1f GFLOP/s  (%.0f%% of the measured peak)",
+                             timing.secondsPerStep * 1e3, timing.gflops, 100 * timing.gflops / measured))
+            }
         }
 
         /// Nanoseconds per value of each target's `fill` into a 500-value

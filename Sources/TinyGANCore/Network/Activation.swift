@@ -26,16 +26,23 @@ public enum Activation: String, Codable, CaseIterable, Sendable {
 
     static let leakySlope = 0.01
 
-    /// a = f(z), in place over `count` values.
+    /// a = f(z), in place over `count` values of a layer whose rows hold
+    /// `batch` samples. The sigmoid of a batch above 1 takes the vectorized
+    /// path (`sigmoidInPlace`); on a batch of 1 (the article's
+    /// discriminator) it stays the scalar formula.
     @inline(__always)
-    func apply<S: NetworkScalar>(_ values: UnsafeMutablePointer<S>, count: Int) {
+    func apply<S: NetworkScalar>(_ values: UnsafeMutablePointer<S>, count: Int, batch: Int) {
         switch self {
         case .identity:
             return
         case .tanh:
             S.tanhInPlace(values, count: count)
         case .sigmoid:
-            for i in 0..<count { values[i] = 1 / (1 + S.exp(-values[i])) }
+            if batch > 1 {
+                S.sigmoidInPlace(values, count: count)
+            } else {
+                for i in 0..<count { values[i] = S.scalarSigmoid(values[i]) }
+            }
         case .relu:
             for i in 0..<count { values[i] = values[i] > 0 ? values[i] : 0 }
         case .leakyReLU:

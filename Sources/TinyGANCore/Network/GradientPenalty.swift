@@ -71,7 +71,8 @@ public struct GradientPenalty<S: NetworkScalar>: Sendable {
         network.values.withUnsafeBufferPointer { h in
         network.gradients.withUnsafeMutableBufferPointer { g in
         scratch.withUnsafeMutableBufferPointer { scratch in
-            let (w, h, g) = (w.baseAddress!, h.baseAddress!, g.baseAddress!)
+        network.transposeScratch.withUnsafeMutableBufferPointer { transposed in
+            let (w, h, g, t) = (w.baseAddress!, h.baseAddress!, g.baseAddress!, transposed.baseAddress)
             let e = scratch.baseAddress!, d = e + valueCount, eBar = d + valueCount, dBar = eBar + valueCount
             let aBar = dBar + valueCount, unusedBias = aBar + valueCount, zeroBias = unusedBias + width
             for k in 0..<width { unusedBias[k] = 0 }
@@ -82,7 +83,7 @@ public struct GradientPenalty<S: NetworkScalar>: Sendable {
                 let layer = layers[l]
                 Kernels.affineInputGradient(weights: w + layer.weights, outputGradient: d + layer.output,
                                             inputGradient: e + layer.input, inCount: layer.inCount,
-                                            outCount: layer.outCount, batch: batch)
+                                            outCount: layer.outCount, batch: batch, transposeScratch: t)
                 if l > 0 {
                     let rows = layer.input, count = layer.inCount * batch
                     (d + rows).update(from: e + rows, count: count)
@@ -104,7 +105,8 @@ public struct GradientPenalty<S: NetworkScalar>: Sendable {
                 let layer = layers[l]
                 Kernels.accumulateAffineGradients(
                     outputGradient: d + layer.output, input: eBar + layer.input, weightGradient: g + layer.weights,
-                    biasGradient: unusedBias, inCount: layer.inCount, outCount: layer.outCount, batch: batch)
+                    biasGradient: unusedBias, inCount: layer.inCount, outCount: layer.outCount, batch: batch,
+                    transposeScratch: t)
                 Kernels.affine(weights: w + layer.weights, bias: zeroBias, input: eBar + layer.input,
                                output: dBar + layer.output, inCount: layer.inCount, outCount: layer.outCount,
                                batch: batch)
@@ -124,17 +126,18 @@ public struct GradientPenalty<S: NetworkScalar>: Sendable {
                 let layer = layers[l]
                 Kernels.accumulateAffineGradients(
                     outputGradient: aBar + layer.output, input: h + layer.input, weightGradient: g + layer.weights,
-                    biasGradient: g + layer.bias, inCount: layer.inCount, outCount: layer.outCount, batch: batch)
+                    biasGradient: g + layer.bias, inCount: layer.inCount, outCount: layer.outCount, batch: batch,
+                    transposeScratch: t)
                 if l > 0 {
                     Kernels.affineInputGradient(weights: w + layer.weights, outputGradient: aBar + layer.output,
                                                 inputGradient: dBar + layer.input, inCount: layer.inCount,
-                                                outCount: layer.outCount, batch: batch)
+                                                outCount: layer.outCount, batch: batch, transposeScratch: t)
                     let rows = layer.input, count = layer.inCount * batch
                     layers[l - 1].activation.multiplyByDerivative(dBar + rows, outputs: h + rows, count: count)
                     for k in rows..<(rows + count) { aBar[k] += dBar[k] }
                 }
             }
-        }}}}
+        }}}}}
         return penalty
     }
 

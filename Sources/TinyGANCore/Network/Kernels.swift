@@ -4,44 +4,97 @@
 /// run in feature order, 16 samples at a time. Either way the order depends
 /// only on the sizes, so results are vectorized and still bit-reproducible.
 enum Kernels {
-    /// y[o, n] = b[o] + sum_i W[o, i] x[i, n].
+    /// y[o, n] = b[o] + sum_i W[o, i] x[i, n]; without b, 0 + sum_i ...
     @inline(__always)
     static func affine<S: NetworkScalar>(
-        weights w: UnsafePointer<S>, bias b: UnsafePointer<S>,
+        weights w: UnsafePointer<S>, bias: UnsafePointer<S>?,
         input x: UnsafePointer<S>, output y: UnsafeMutablePointer<S>,
         inCount: Int, outCount: Int, batch: Int
     ) {
+        @inline(__always) func b(_ o: Int) -> S { bias.map { $0[o] } ?? 0 }
         if batch == 1 {
-            for o in 0..<outCount { y[o] = b[o] + dot(w + o * inCount, x, count: inCount) }
+            for o in 0..<outCount { y[o] = b(o) + dot(w + o * inCount, x, count: inCount) }
             return
         }
-        // Output-stationary tiles of 16 samples: each output tile is summed in
-        // a register and stored once.
-        var n = 0
-        while n + 16 <= batch {
-            for o in 0..<outCount {
-                var total = SIMD16<S>(repeating: b[o])
+        // Output-stationary tiles of 16 samples, four outputs at a time: the
+        // four tiles are summed in registers and share each load of x. Each
+        // value is still b[o] + W[o,0] x[0,n] + W[o,1] x[1,n] + ... in that
+        // order, a multiply then an add per term, as one output at a time.
+        // Cache blocking: the inputs are taken in chunks of at most 128 rows
+        // (and about 128 KiB) of x, which stay in L2 while every output
+        // passes over them; the outputs in groups of 16, whose rows of W
+        // (8 KiB of a chunk) stay in L1 while the tiles of 16 samples of x
+        // (8 KiB of a chunk) are each read once per group from L2 and then
+        // by the group's four blocks from L1. Between chunks a partial sum
+        // waits in y (storing and reloading a Float is exact).
+        let chunk = Swift.max(16, Swift.min(128, 32_768 / batch)), blocked = outCount / 4 * 4
+        var i0 = 0
+        repeat {
+            let i1 = Swift.min(inCount, i0 + chunk)
+            for group in Swift.stride(from: 0, to: blocked, by: 16) {
+                var n = 0
+                while n + 16 <= batch {
+                    for o in Swift.stride(from: group, to: Swift.min(blocked, group + 16), by: 4) {
+                        let w0 = w + o * inCount, w1 = w0 + inCount, w2 = w1 + inCount, w3 = w2 + inCount
+                        let y0 = y + o * batch + n, y1 = y0 + batch, y2 = y1 + batch, y3 = y2 + batch
+                        var t0, t1, t2, t3: SIMD16<S>
+                        if i0 == 0 {
+                            t0 = SIMD16(repeating: b(o)); t1 = SIMD16(repeating: b(o + 1))
+                            t2 = SIMD16(repeating: b(o + 2)); t3 = SIMD16(repeating: b(o + 3))
+                        } else {
+                            t0 = load16(y0); t1 = load16(y1); t2 = load16(y2); t3 = load16(y3)
+                        }
+                        var column = x + i0 * batch + n
+                        for i in i0..<i1 {
+                            let v = load16(column)
+                            t0 += w0[i] * v
+                            t1 += w1[i] * v
+                            t2 += w2[i] * v
+                            t3 += w3[i] * v
+                            column += batch
+                        }
+                        store16(t0, y0); store16(t1, y1); store16(t2, y2); store16(t3, y3)
+                    }
+                    n += 16
+                }
+            }
+            i0 = i1
+        } while i0 < inCount
+        let tiled = batch / 16 * 16
+        for o in blocked..<outCount {
+            for n in Swift.stride(from: 0, to: tiled, by: 16) {
+                var total = SIMD16<S>(repeating: b(o))
                 for i in 0..<inCount { total += w[o * inCount + i] * load16(x + i * batch + n) }
                 store16(total, y + o * batch + n)
             }
-            n += 16
         }
         for o in 0..<outCount {
-            for m in n..<batch {
-                var total = b[o]
+            for m in tiled..<batch {
+                var total = b(o)
                 for i in 0..<inCount { total += w[o * inCount + i] * x[i * batch + m] }
                 y[o * batch + m] = total
             }
         }
     }
 
-    /// dW[o, i] += sum_n dz[o, n] x[i, n];  db[o] += sum_n dz[o, n].
+    /// dW[o, i] += sum_n dz[o, n] x[i, n];  db[o] += sum_n dz[o, n]. Wide
+    /// layers (`isWide`), given room for their transposed input
+    /// (`transposeScratchCount`), take the blocked path of
+    /// `accumulateWideWeightGradient`, whose sums over n run in another
+    /// fixed order.
     @inline(__always)
     static func accumulateAffineGradients<S: NetworkScalar>(
         outputGradient dz: UnsafePointer<S>, input x: UnsafePointer<S>,
         weightGradient dw: UnsafeMutablePointer<S>, biasGradient db: UnsafeMutablePointer<S>,
-        inCount: Int, outCount: Int, batch: Int
+        inCount: Int, outCount: Int, batch: Int, transposeScratch: UnsafeMutablePointer<S>? = nil
     ) {
+        if let transposeScratch, isWide(inCount: inCount, outCount: outCount, batch: batch) {
+            for o in 0..<outCount { db[o] += sum(dz + o * batch, count: batch) }
+            accumulateWideWeightGradient(outputGradient: dz, input: x, weightGradient: dw,
+                                         transposed: transposeScratch, inCount: inCount,
+                                         outCount: outCount, batch: batch)
+            return
+        }
         for o in 0..<outCount {
             let row = dz + o * batch
             db[o] += sum(row, count: batch)
@@ -57,8 +110,17 @@ enum Kernels {
     @inline(__always)
     static func affineInputGradient<S: NetworkScalar>(
         weights w: UnsafePointer<S>, outputGradient dz: UnsafePointer<S>,
-        inputGradient dx: UnsafeMutablePointer<S>, inCount: Int, outCount: Int, batch: Int
+        inputGradient dx: UnsafeMutablePointer<S>, inCount: Int, outCount: Int, batch: Int,
+        transposeScratch: UnsafeMutablePointer<S>? = nil
     ) {
+        if let transposeScratch, isWide(inCount: inCount, outCount: outCount, batch: batch) {
+            // W^T, then the forward kernel over it: the same sums in the same
+            // order, read from rows instead of down columns.
+            transpose(w, rows: outCount, columns: inCount, into: transposeScratch, rowLength: outCount)
+            affine(weights: transposeScratch, bias: nil, input: dz, output: dx, inCount: outCount,
+                   outCount: inCount, batch: batch)
+            return
+        }
         if batch == 1 {
             for i in 0..<inCount {
                 var total: S = 0
@@ -67,17 +129,41 @@ enum Kernels {
             }
             return
         }
-        var n = 0
-        while n + 16 <= batch {
-            for i in 0..<inCount {
+        // As `affine`, four inputs x 16 samples at a time: each value is
+        // 0 + W[0,i] dz[0,n] + W[1,i] dz[1,n] + ... in that order.
+        var i = 0
+        while i + 4 <= inCount {
+            var n = 0
+            while n + 16 <= batch {
+                var t0 = SIMD16<S>(), t1 = SIMD16<S>(), t2 = SIMD16<S>(), t3 = SIMD16<S>()
+                var row = w + i, column = dz + n
+                for _ in 0..<outCount {
+                    let v = load16(column)
+                    t0 += row[0] * v
+                    t1 += row[1] * v
+                    t2 += row[2] * v
+                    t3 += row[3] * v
+                    row += inCount
+                    column += batch
+                }
+                store16(t0, dx + i * batch + n)
+                store16(t1, dx + (i + 1) * batch + n)
+                store16(t2, dx + (i + 2) * batch + n)
+                store16(t3, dx + (i + 3) * batch + n)
+                n += 16
+            }
+            i += 4
+        }
+        let tiled = batch / 16 * 16
+        for i in i..<inCount {
+            for n in Swift.stride(from: 0, to: tiled, by: 16) {
                 var total = SIMD16<S>()
                 for o in 0..<outCount { total += w[o * inCount + i] * load16(dz + o * batch + n) }
                 store16(total, dx + i * batch + n)
             }
-            n += 16
         }
         for i in 0..<inCount {
-            for m in n..<batch {
+            for m in tiled..<batch {
                 var total: S = 0
                 for o in 0..<outCount { total += w[o * inCount + i] * dz[o * batch + m] }
                 dx[i * batch + m] = total

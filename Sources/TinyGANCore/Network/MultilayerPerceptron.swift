@@ -5,7 +5,8 @@
 /// Inputs and outputs are feature-major: feature i of sample n at
 /// `i * batchSize + n`. Inside, each feature's row is padded to `stride`, a
 /// multiple of 16, so that every inner loop runs over whole vectors of the
-/// batch. Padding lanes hold finite values in the forward pass and zero
+/// batch (in a network with a wide layer, an odd multiple of 16:
+/// `Kernels.rowLength`). Padding lanes hold finite values in the forward pass and zero
 /// gradients in the backward pass (their output gradient is never set), so
 /// they add exactly nothing to the parameter gradients. The generator is
 /// applied per sample (in = 1, batch = 500, stride 512); the discriminator
@@ -42,6 +43,9 @@ public struct MultilayerPerceptron<S: NetworkScalar>: Sendable {
     var values: [S]
     /// dLoss/d(values), same layout; for layer outputs it becomes dLoss/dz.
     var deltas: [S]
+    /// Room for a wide layer's input, transposed (see
+    /// `Kernels.accumulateWideWeightGradient`); empty if no layer is wide.
+    var transposeScratch: [S]
 
     var rows: RowLayout { RowLayout(batch: batchSize, stride: stride) }
     public var inputCount: Int { sizes[0] * batchSize }
@@ -54,7 +58,10 @@ public struct MultilayerPerceptron<S: NetworkScalar>: Sendable {
         self.sizes = sizes
         self.activations = activations
         self.batchSize = batchSize
-        let stride = batchSize == 1 ? 1 : (batchSize + 15) / 16 * 16
+        let wide = zip(sizes, sizes.dropFirst()).contains {
+            Kernels.isWide(inCount: $0, outCount: $1, batch: batchSize)
+        }
+        let stride = batchSize == 1 ? 1 : wide ? Kernels.rowLength(batchSize) : (batchSize + 15) / 16 * 16
         self.stride = stride
         var layers: [Layer] = [], parameterCount = 0, valueCount = sizes[0] * stride
         for l in 0..<(sizes.count - 1) {
@@ -70,6 +77,10 @@ public struct MultilayerPerceptron<S: NetworkScalar>: Sendable {
         gradients = [S](repeating: 0, count: parameterCount)
         values = [S](repeating: 0, count: valueCount)
         deltas = [S](repeating: 0, count: valueCount)
+        transposeScratch = [S](repeating: 0, count: layers.map {
+            Kernels.isWide(inCount: $0.inCount, outCount: $0.outCount, batch: stride)
+                ? Kernels.transposeScratchCount(inCount: $0.inCount, outCount: $0.outCount, batch: stride) : 0
+        }.max()!)
     }
 
     /// PyTorch's `nn.Linear` default: every weight and bias of a layer with
@@ -107,7 +118,7 @@ public struct MultilayerPerceptron<S: NetworkScalar>: Sendable {
                     let y = v + layer.output
                     Kernels.affine(weights: p + layer.weights, bias: p + layer.bias, input: v + layer.input,
                                    output: y, inCount: layer.inCount, outCount: layer.outCount, batch: stride)
-                    layer.activation.apply(y, count: layer.outCount * stride)
+                    layer.activation.apply(y, count: layer.outCount * stride, batch: stride)
                 }
                 let last = layers[layers.count - 1]
                 output.withUnsafeMutableBufferPointer {
@@ -147,7 +158,9 @@ public struct MultilayerPerceptron<S: NetworkScalar>: Sendable {
             gradients.withUnsafeMutableBufferPointer { g in
                 values.withUnsafeBufferPointer { v in
                     deltas.withUnsafeMutableBufferPointer { d in
+                    transposeScratch.withUnsafeMutableBufferPointer { t in
                         let p = p.baseAddress!, g = g.baseAddress!, v = v.baseAddress!, d = d.baseAddress!
+                        let t = t.baseAddress
                         let last = layers[layers.count - 1]
                         outputGradient.withUnsafeBufferPointer {
                             rows.pad($0.baseAddress!, into: d + last.output, count: last.outCount)
@@ -160,12 +173,13 @@ public struct MultilayerPerceptron<S: NetworkScalar>: Sendable {
                                 Kernels.accumulateAffineGradients(
                                     outputGradient: dz, input: v + layer.input, weightGradient: g + layer.weights,
                                     biasGradient: g + layer.bias, inCount: layer.inCount,
-                                    outCount: layer.outCount, batch: batch)
+                                    outCount: layer.outCount, batch: batch, transposeScratch: t)
                             }
                             if l > 0 || wantsInputGradient {
                                 Kernels.affineInputGradient(
                                     weights: p + layer.weights, outputGradient: dz, inputGradient: d + layer.input,
-                                    inCount: layer.inCount, outCount: layer.outCount, batch: batch)
+                                    inCount: layer.inCount, outCount: layer.outCount, batch: batch,
+                                    transposeScratch: t)
                             }
                         }
                         if wantsInputGradient {
@@ -173,6 +187,7 @@ public struct MultilayerPerceptron<S: NetworkScalar>: Sendable {
                                 rows.unpad(d, into: $0.baseAddress!, count: layers[0].inCount)
                             }
                         }
+                    }
                     }
                 }
             }

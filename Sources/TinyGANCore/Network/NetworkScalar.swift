@@ -11,9 +11,24 @@ public protocol NetworkScalar: BinaryFloatingPoint, Real, SIMDScalar, Codable, S
 where Self.RawSignificand: FixedWidthInteger {
     /// tanh(x), elementwise over `count` values, in place.
     static func tanhInPlace(_ values: UnsafeMutablePointer<Self>, count: Int)
+
+    /// 1 / (1 + e^-x), elementwise over `count` values, in place, for
+    /// rows of per-sample values (batches above 1).
+    static func sigmoidInPlace(_ values: UnsafeMutablePointer<Self>, count: Int)
+}
+
+extension NetworkScalar {
+    /// 1 / (1 + e^-x) in the type's own precision: the discriminator's
+    /// sigmoid on a batch of 1 (the article's), and `Double`'s everywhere.
+    @inline(__always)
+    static func scalarSigmoid(_ x: Self) -> Self { 1 / (1 + .exp(-x)) }
 }
 
 extension Double: NetworkScalar {
+    public static func sigmoidInPlace(_ values: UnsafeMutablePointer<Double>, count: Int) {
+        for i in 0..<count { values[i] = scalarSigmoid(values[i]) }
+    }
+
     public static func tanhInPlace(_ values: UnsafeMutablePointer<Double>, count: Int) {
         for i in 0..<count { values[i] = .tanh(values[i]) }
     }
