@@ -87,6 +87,22 @@ public struct FigureFiles {
 }
 
 extension FigureFiles {
+    /// Writes the 2-D lab's figures of one plane run log into `folder`, as
+    /// `KIND.EXT` (`PlaneFigureKind`), with what could not be drawn and why.
+    public func writePlane(_ kinds: [PlaneFigureKind] = PlaneFigureKind.allCases, log: PlaneRunLog, source: String,
+                           to folder: URL) throws -> Outcome {
+        var outcome = Outcome()
+        for kind in kinds {
+            do {
+                let figure = try PlaneFigures.figure(kind, log: log, language: language)
+                outcome.written += try write(figure, stem: kind.rawValue, in: folder)
+            } catch let reason as FigureUnavailable {
+                outcome.skipped.append("\(source): \(kind.rawValue): \(reason.description)")
+            }
+        }
+        return outcome
+    }
+
     /// Draws a sweep's figures (`SweepFigures.all`) into `SWEEP/figures/`.
     public func writeSweep(_ sweep: SweepFolder, summary: SweepSummary) throws -> [URL] {
         let folder = sweep.url.appendingPathComponent("figures")

@@ -53,6 +53,12 @@ extension TinyGAN {
 
         func run() throws {
             let start = Date()
+            if logs.count == 1 && PlaneRunLogCoding.startsPlaneLog(URL(fileURLWithPath: logs[0])) {
+                return try plotPlane(start: start)
+            }
+            if let plane = logs.first(where: { PlaneRunLogCoding.startsPlaneLog(URL(fileURLWithPath: $0)) }) {
+                throw TinyGANError.usage("\(plane) is a 2-D run's log: plot it alone (2-D and 1-D logs do not share figures)")
+            }
             let readings = try logs.map { path in
                 (path, try RunLogCoding.loadNoting(from: URL(fileURLWithPath: path),
                                                    maxEpochRecords: Self.epochRecordsForFigures))
@@ -75,6 +81,28 @@ extension TinyGAN {
                 print(String(format: "wrote %d files to %@ in %.2f s", Set(outcome.written).count, folder.path,
                              Date().timeIntervalSince(start)))
             }
+        }
+    }
+}
+
+extension TinyGAN.Plot {
+    /// The 2-D lab's figures of one plane run log (`PlaneFigureKind`: all of
+    /// them; `--figures` names the 1-D figures).
+    func plotPlane(start: Date) throws {
+        if figures != nil {
+            FileHandle.standardError.write(Data("tinygan: --figures names 1-D figures; a 2-D log gets all of its own (\(PlaneFigureKind.allCases.map(\.rawValue).joined(separator: ", ")))\n".utf8))
+        }
+        let log = try PlaneRunLogCoding.read(from: URL(fileURLWithPath: logs[0]))
+        let folder = URL(fileURLWithPath: out)
+        try OutputCheck.ensureWritable(folder.appendingPathComponent("figure.png"))
+        if !quiet { try FontCheck.warnIfMissing(lang) }
+        let files = FigureFiles(renderer: try CairoRenderer(), formats: format.formats, scale: scale, language: lang)
+        let outcome = try files.writePlane(log: log, source: logs[0], to: folder)
+        for note in outcome.skipped { FileHandle.standardError.write(Data("tinygan: skipped \(note)\n".utf8)) }
+        guard !outcome.written.isEmpty else { throw TinyGANError.failure("no figure could be drawn from \(logs[0])") }
+        if !quiet {
+            print(String(format: "wrote %d files to %@ in %.2f s", outcome.written.count, folder.path,
+                         Date().timeIntervalSince(start)))
         }
     }
 }

@@ -29,7 +29,7 @@ extension TinyGAN {
             }
             var lines = [
                 c.preset,
-                "  target N(\(c.targetMean), \(c.targetStd)^2); \(c.epochs) epochs of \(c.discriminatorSteps) D steps, "
+                "  target \(c.target.label) (\(c.target.spec)); \(c.epochs) epochs of \(c.discriminatorSteps) D steps, "
                     + "then \(c.generatorSteps) G steps, on minibatches of \(c.batchSize)",
                 "  G \(network(c.generatorSizes, c.generatorActivations)), \(c.generatorOptimizer.kind.rawValue)",
                 "  D \(network(c.discriminatorSizes, c.discriminatorActivations)) on \(c.discriminatorInput.rawValue), "

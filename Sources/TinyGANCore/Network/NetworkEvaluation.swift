@@ -13,3 +13,19 @@ extension NetworkWeights {
         return output
     }
 }
+
+extension NetworkWeights {
+    /// The network of two inputs and one output at n points given planar
+    /// (x_0 ... x_(n-1), then y_0 ... y_(n-1)), in double precision: D(x, y)
+    /// of a 2-D run's D judging single points.
+    public func outputs(atPlanar points: [Double]) -> [Double] {
+        precondition(sizes.first == 2 && sizes.last == 1, "outputs(atPlanar:) needs a network of two inputs and one output")
+        let n = points.count / 2
+        guard n > 0 else { return [] }
+        var network = MultilayerPerceptron<Double>(sizes: sizes, activations: activations, batchSize: n)
+        network.loadParameters(parameters.map(Double.init))
+        var output = [Double](repeating: 0, count: n)
+        network.forward(points, into: &output)
+        return output
+    }
+}

@@ -128,3 +128,17 @@ public enum PlaneRunLogCoding {
         try decode(try RunLogCoding.contents(of: url), file: url.path)
     }
 }
+
+extension PlaneRunLogCoding {
+    /// Whether the file's first line is the header of a 2-D run (read from
+    /// its first 1 MB only); false for anything else, which the 1-D reader
+    /// then names.
+    public static func startsPlaneLog(_ url: URL) -> Bool {
+        guard let handle = try? FileHandle(forReadingFrom: url) else { return false }
+        defer { try? handle.close() }
+        guard let head = try? handle.read(upToCount: 1 << 20), let line = head.split(separator: 0x0A).first,
+              let header = try? RunLogCoding.makeDecoder().decode(RunLogCoding.Line<RunHeader>.self, from: line),
+              header.type == "header" else { return false }
+        return header.record.config.target.plane != nil
+    }
+}

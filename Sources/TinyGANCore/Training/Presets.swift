@@ -99,7 +99,42 @@ public enum Presets {
         return config
     }()
 
-    public static let all: [TrainingConfig] = [article, stable, original2017, mixture, mixtureStable, fiveModes]
+    /// The 2-D lab's GAN on PacGAN's ring of 8 Gaussians (std 0.01, radius
+    /// 1; `PlaneTarget.ring`): the classic GAN, D judging each point alone,
+    /// with PacGAN's noise (2-D standard normal) and a smaller, quicker
+    /// version of its networks (BENCHMARKS.md: G 4 x 400 with batch norm,
+    /// D 3 x 200 maxout there; here G and D 3 x 64 ReLU, no batch norm) and
+    /// of its training (Adam lr 1e-3 instead of 1e-4, beta1 0.5; batch 100;
+    /// 10,000 steps of D and G each instead of 400 epochs of 1,000).
+    public static let ring: TrainingConfig = {
+        var config = article
+        config.preset = "ring"
+        config.target = Target(PlaneTarget.ring)
+        config.discriminatorInput = .sample
+        config.zDim = 2
+        config.noise = .gaussian
+        config.generator = NetworkConfig(hiddenSizes: [64, 64, 64], activations: [.relu, .relu, .relu])
+        config.discriminator = NetworkConfig(hiddenSizes: [64, 64, 64], activations: [.relu, .relu, .relu])
+        config.generatorOptimizer = .adam(learningRate: 1e-3, beta1: 0.5)
+        config.discriminatorOptimizer = .adam(learningRate: 1e-3, beta1: 0.5)
+        config.batchSize = 100
+        config.discriminatorSteps = 1
+        config.generatorSteps = 1
+        config.epochs = 10_000
+        config.logInterval = 10
+        config.snapshotInterval = 500
+        return config
+    }()
+
+    /// The same on PacGAN's grid of 25 Gaussians (std 0.05, {-4, ..., 4}^2).
+    public static let grid: TrainingConfig = {
+        var config = ring
+        config.preset = "grid"
+        config.target = Target(PlaneTarget.grid)
+        return config
+    }()
+
+    public static let all: [TrainingConfig] = [article, stable, original2017, mixture, mixtureStable, fiveModes, ring, grid]
 
     public static let names: [String] = all.map(\.preset)
 

@@ -34,6 +34,10 @@ public enum FigureText: String, CaseIterable, Sendable {
     // The Dirac-GAN
     case diracTitle, diracGradientDescent, diracMomentum, diracPanel, diracSimultaneous, diracAlternating,
          diracConverges, diracOrbits, diracDiverges, diracStalls, diracNoise
+    // The 2-D lab
+    case planeSamplesTitle, planeModesSummary, planeGridSummary, planeGenerated, planeModeMeans, planeEvolutionTitle,
+         planeEpochPanel, planeQualityTitle, planeGridPanel, planeDecisionTitle, planeDecisionProbability,
+         planeDecisionScore
     // Sweep figures
     case histogramsTitle, outcomesTitle, finalMean, finalStd, targetMeanStd, targetMeansStds, verdictCount,
          ratesTitle, ratesGridTitle, successRate, successRateAxis
