@@ -20,12 +20,12 @@ import RealModule
 /// integer j gives (j + 1/2) 2^-31 in (-1, 1), symmetric about 0 and never
 /// 0, so W >= 2^-63; pairs with W >= 1 are rejected (a share 1 - pi/4).
 /// W^(-2/nu) - 1 = expm1(-(2/nu) ln W) by `FastMath`'s `log` and
-/// `expMinusOne`, and the root by its `squareRoot`, four at a time
-/// (`BlockFill`): ln W is in [-43.7, 0), the exponent in (0, 43.7) and
-/// nu (W^(-2/nu) - 1) / W in [2^-52, 2^128) for nu > 2, inside their
-/// domains, and expm1 keeps the relative accuracy of small exponents for
-/// large nu. The
-/// 2^-31 grid of U and V bounds |T| by sqrt(nu) 2^(63/nu) (which only
+/// `expMinusOne`, and the root as g / sqrt(g W) for g = nu (W^(-2/nu) - 1)
+/// by its `reciprocalSquareRoot`, four at a time (`BlockFill`). For nu > 2,
+/// ln W is in [-43.7, 0), the exponent in (0, 43.7) and g W in
+/// [2^-63, nu] (g W <= nu W^(1 - 2/nu) <= nu), inside their domains; expm1
+/// keeps the relative accuracy of small exponents for large nu. The 2^-31
+/// grid of U and V bounds |T| by sqrt(nu) 2^(63/nu) (which only
 /// W < 2^-63 would pass: probability of order 2^-63).
 public struct StudentTTarget: TargetDistribution, Equatable {
     public var nu: Double
@@ -65,8 +65,9 @@ public struct StudentTTarget: TargetDistribution, Equatable {
             }
         }, transform: { block, row in
             let u = block.lanes(0, row), w = block.lanes(1, row)
-            let growth = FastMath.expMinusOne(exponent * FastMath.log(w))
-            return location + scale * u * FastMath.squareRoot(nu * growth / w)
+            // sqrt(g / W) = g / sqrt(g W) for g = nu (W^(-2/nu) - 1).
+            let g = nu * FastMath.expMinusOne(exponent * FastMath.log(w))
+            return location + scale * u * g * FastMath.reciprocalSquareRoot(g * w)
         })
     }
 
