@@ -23,8 +23,9 @@ import TinyGANCore
 
     /// The same seed gives the same draws, another seed others; the first
     /// n draws of a batch are the draws of a batch of n (for n that leave
-    /// a partial block of four lanes, or several blocks).
-    @Test(arguments: specs) func drawsAreDeterministicAndIndependentOfTheBatchSize(spec: String) throws {
+    /// a partial block of four lanes, or several blocks). Student's t also
+    /// with its heaviest and lightest tails (its sampler rejects pairs).
+    @Test(arguments: specs + ["student-t:2.5,-1,2", "student-t:100000,0,1"]) func drawsAreDeterministicAndIndependentOfTheBatchSize(spec: String) throws {
         let target = try Target(spec: spec)
         func draws(_ n: Int, seed: UInt64) -> [Float] {
             var rng = Xoshiro256StarStar(seed: seed)
