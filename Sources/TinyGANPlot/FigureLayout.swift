@@ -207,8 +207,10 @@ public struct FigureLayout {
             for i in series.xs.indices where i < colors.count {
                 let left = xScale(series.xs[i] - width / 2), right = xScale(series.xs[i] + width / 2)
                 let top = yScale(series.ys[i] + height / 2), bottom = yScale(series.ys[i] - height / 2)
+                // Outlined 1 px in the series' colour, or not at all for a stroke of width 0.
+                let outline = series.stroke.width > 0 ? Stroke(color: series.stroke.color, width: 1) : nil
                 scene.items.append(.rectangle(Rect(x: left, y: top, width: right - left, height: bottom - top),
-                                              stroke: Stroke(color: .white, width: 1), fill: colors[i]))
+                                              stroke: outline, fill: colors[i]))
             }
         case .horizontalLine:
             guard let y = series.ys.first, y.isFinite else { return }

@@ -121,6 +121,10 @@ extension TinyGAN {
         /// Trains the preset's runs in parallel, then writes their report.
         func train(_ settings: ReportSettings) throws -> (ReportRuns, URL) {
             let (config, seed) = try options.resolve()
+            if let plane = config.target.plane {
+                throw TinyGANError.usage("the 2-D target \(plane.spec) has no report page yet: "
+                    + "tinygan train it, then tinygan plot its log")
+            }
             guard seed <= UInt64.max - UInt64(runs) else {
                 throw TinyGANError.usage("--seed \(seed) leaves no room for \(runs) more seeds (at most \(UInt64.max - UInt64(runs)))")
             }

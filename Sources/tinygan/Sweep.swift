@@ -74,6 +74,10 @@ extension TinyGAN {
             let plan = try SweepPlan(preset: preset, axes: try grid.map(SweepPlan.axis),
                                      seeds: (0..<UInt64(runs)).map { seed + $0 },
                                      base: Dictionary(try layer.texts().map { ($0.name, $0.text) }, uniquingKeysWith: { $1 }))
+            if let plane = try plan.runs().first(where: { $0.config.target.plane != nil }) {
+                throw TinyGANError.usage("the 2-D target \(plane.config.target.spec) trains with tinygan train only, "
+                    + "for now: sweeps take 1-D targets")
+            }
             let url = URL(fileURLWithPath: out ?? "sweeps/\(preset)")
             let folder = try SweepFolder.prepare(at: url, plan: plan, shard: try shardNumbers(), resume: resume)
             let all = try folder.runs()

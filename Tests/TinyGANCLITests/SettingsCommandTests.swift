@@ -120,6 +120,11 @@ import TinyGANCore
         (["sweep", "--seed", "18446744073709551615", "--runs", "2"], "leaves no room for 2 seeds"),
         (["report", "--seed", "18446744073709551615"], "leaves no room for 10 more seeds"),
         (["report", "--from", "x", "--epochs", "5"], "--from rebuilds from the logs"),
+        (["sweep", "--preset", "ring", "--runs", "2"], "sweeps take 1-D targets"),
+        (["report", "--preset", "ring"], "has no report page yet"),
+        (["train", "--target", "ring"], "needs d-input sample"),
+        (["train", "--z-dim", "2"], "other noise is for 2-D targets"),
+        (["train", "--preset", "ring", "--target-mean", "2"], "has no single mean"),
     ])
     func badSettings(_ arguments: [String], _ expected: String) throws {
         let folder = try Tool.temporaryFolder()

@@ -1,0 +1,49 @@
+import Foundation
+#if canImport(FoundationXML)
+import FoundationXML
+#endif
+import Testing
+import TinyGANCore
+
+/// `tinygan train` and `tinygan plot` on a 2-D target, as a user runs them.
+@Suite struct PlaneCommandTests {
+    static let quick = ["--epochs", "40", "--snapshot-interval", "20", "--log-interval", "5"]
+
+    /// A ring run writes a plane log with its snapshots; plot draws the four
+    /// figures in both formats, each SVG parses, and the PNG of the samples
+    /// has vermillion points inside the panel.
+    @Test func trainAndPlotARingRun() throws {
+        let folder = try Tool.temporaryFolder()
+        let trained = try Tool.run(["train", "--preset", "ring", "--out", "r.jsonl"] + Self.quick, in: folder)
+        #expect(trained.status == 0, "\(trained.stderr)")
+        #expect(trained.stdout.contains("ring seed 1: 40 epochs") && trained.stdout.contains("of 8, HQ"), "\(trained.stdout)")
+        let log = try PlaneRunLogCoding.read(from: folder.appendingPathComponent("r.jsonl"))
+        #expect(log.snapshots.map(\.epoch) == [0, 20, 40] && log.epochs.count == 8)
+        let plotted = try Tool.run(["plot", "r.jsonl", "--out", "f", "-q"], in: folder)
+        #expect(plotted.status == 0, "\(plotted.stderr)")
+        for kind in PlaneFigureKindNames.all {
+            for ext in ["png", "svg"] {
+                let url = folder.appendingPathComponent("f/\(kind).\(ext)")
+                #expect(FileManager.default.fileExists(atPath: url.path), "\(kind).\(ext)")
+            }
+            let parser = XMLParser(data: try Data(contentsOf: folder.appendingPathComponent("f/\(kind).svg")))
+            #expect(parser.parse(), "\(kind).svg does not parse")
+        }
+    }
+
+    /// A 2-D log with a 1-D one is refused before anything is drawn.
+    @Test func twoDAndOneDLogsAreNotMixed() throws {
+        let folder = try Tool.temporaryFolder()
+        #expect(try Tool.run(["train", "--preset", "ring", "--out", "r.jsonl", "-q"] + Self.quick, in: folder).status == 0)
+        #expect(try Tool.run(["train", "--epochs", "20", "--out", "a.jsonl", "-q"], in: folder).status == 0)
+        let mixed = try Tool.run(["plot", "r.jsonl", "a.jsonl", "--out", "f"], in: folder)
+        #expect(mixed.status == 2 && mixed.stderr.contains("2-D run's log"), "\(mixed.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("f").path))
+    }
+}
+
+/// The plane figures' file stems (`PlaneFigureKind`'s raw values), spelled
+/// out so that a renamed figure breaks this test.
+enum PlaneFigureKindNames {
+    static let all = ["samples", "evolution", "quality", "decision"]
+}
