@@ -39,6 +39,9 @@ import TinyGANCore
         let mixed = try Tool.run(["plot", "r.jsonl", "a.jsonl", "--out", "f"], in: folder)
         #expect(mixed.status == 2 && mixed.stderr.contains("2-D run's log"), "\(mixed.stderr)")
         #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("f").path))
+        let exported = try Tool.run(["export", "r.jsonl", "--out", "r.csv"], in: folder)
+        #expect(exported.status != 0 && exported.stderr.contains("a record of a 2-D run"), "\(exported.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("r.csv").path))
     }
 }
 

@@ -67,6 +67,9 @@ struct RunLogAssembler {
                 guard log != nil else { throw fail("comes before the header") }
                 log!.final = try decoder.decode(RunLogCoding.Line<FinalRecord>.self, from: data).record
                 sawFinal = true
+            case _ where type.hasPrefix("plane-"):
+                throw fail("is a record of a 2-D run ('\(type)'): tinygan plot draws such a log; export, report "
+                    + "and sweeps take 1-D logs, for now")
             default:
                 throw fail("has an unknown record type '\(type)'")
             }
