@@ -57,14 +57,10 @@ extension TinyGAN {
             var firstLog: RunLog?
             for k in 0..<runs {
                 let seed = firstSeed + UInt64(k)
-                var trainer = try TinyGANCore.Trainer(config: config, seed: seed)
-                let start = DispatchTime.now()
-                let log = trainer.run()
-                let elapsed = Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9
+                let (elapsed, outcome, log) = try Self.timeRun(config, seed: seed)
                 seconds.append(elapsed)
                 if firstLog == nil { firstLog = log }
-                let e = log.final!.evaluation
-                print(String(format: "  seed %llu: %.3f s (final mean %.3f, std %.3f)", seed, elapsed, e.mean, e.std))
+                print(String(format: "  seed %llu: %.3f s (%@)", seed, elapsed, outcome))
             }
             let sorted = seconds.sorted()
             let median = sorted[sorted.count / 2]
@@ -75,6 +71,25 @@ extension TinyGAN {
                          + "median run = %.0f gauge units", gauge * 1e3, median / gauge))
             print(String(format: "peak memory (max RSS): %.1f MB", Self.peakResidentMegabytes()))
             if figures, let firstLog { try timeFigures(firstLog) }
+        }
+
+        /// One run's wall time, its outcome in words, and its log (1-D runs;
+        /// nil for a 2-D run, whose figures `--figures` does not time).
+        static func timeRun(_ config: TrainingConfig, seed: UInt64) throws -> (Double, String, RunLog?) {
+            let start = DispatchTime.now()
+            func elapsed() -> Double { Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9 }
+            if config.target.plane != nil {
+                var trainer = try PlaneTrainer(config: config, seed: seed)
+                let log = trainer.run()
+                let seconds = elapsed(), e = log.final!.evaluation
+                let outcome = e.modes.map { "modes \($0.modesCovered) of \($0.modes.count), "
+                    + String(format: "HQ %.1f%%", 100 * $0.hqShare) } ?? String(format: "grid JS %.3f", e.grid.js)
+                return (seconds, outcome, nil)
+            }
+            var trainer = try TinyGANCore.Trainer(config: config, seed: seed)
+            let log = trainer.run()
+            let seconds = elapsed(), e = log.final!.evaluation
+            return (seconds, String(format: "final mean %.3f, std %.3f", e.mean, e.std), log)
         }
 
         /// GFLOP/s of each shape's training step, against the core's nominal
