@@ -65,7 +65,16 @@ public enum PlaneFigures {
         x.isFinite ? String(format: "%.\(digits)f", x) : "–"
     }
 
-    static func runName(_ log: PlaneRunLog) -> String { "\(log.config.preset), seed \(log.header.seed)" }
+    /// The target's spec, a points file by its name alone: "ring", "points:data.csv".
+    static func shortSpec(_ target: PlaneTarget) -> String {
+        guard target.spec.hasPrefix("points:") else { return target.spec }
+        return "points:" + (target.spec.split(separator: "/").last.map(String.init) ?? "")
+    }
+
+    /// ", PRESET seed SEED" in the figure's language.
+    static func runName(_ log: PlaneRunLog, _ t: FigureStrings) -> String {
+        t(.runName, ["preset": log.config.preset, "seed": "\(log.header.seed)"])
+    }
 
     static func squarePanel(_ target: PlaneTarget, title: String?, series: [Series], legend: LegendPlacement? = nil) -> Panel {
         let b = target.bounds
@@ -86,9 +95,10 @@ public enum PlaneFigures {
         let final = try final(log), target = log.target
         let series = [densityTiles(target), points(final.points, label: t(.planeGenerated))] + modeMeans(target, t)
         return Figure(width: 620, height: 660,
-                      title: t(.planeSamplesTitle, ["run": runName(log), "epoch": "\(final.epochsCompleted)",
+                      title: t(.planeSamplesTitle, ["run": runName(log, t), "epoch": "\(final.epochsCompleted)",
                                                     "summary": summary(final.evaluation, t)]),
-                      panels: [squarePanel(target, title: target.label, series: series, legend: .topRight)])
+                      panels: [squarePanel(target, title: t(.planeTargetPanel, ["target": shortSpec(target)]),
+                                           series: series, legend: .topRight)])
     }
 
     // MARK: Evolution
@@ -106,7 +116,7 @@ public enum PlaneFigures {
         }
         let columns = min(3, panels.count)
         return Figure(width: 1000, height: 40 + 330 * Double((panels.count + columns - 1) / columns),
-                      title: t(.planeEvolutionTitle, ["run": runName(log)]), columns: columns, panels: panels)
+                      title: t(.planeEvolutionTitle, ["run": runName(log, t)]), columns: columns, panels: panels)
     }
 
     /// `count` indices in 0 ..< total, evenly spaced, first and last included.
@@ -137,7 +147,7 @@ public enum PlaneFigures {
                             series: [.line(epochs, log.snapshots.map(\.evaluation.grid.js), color: .green, label: "JS"),
                                      .horizontal(0.6931, color: .gray, label: "ln 2")],
                             legend: .topRight))
-        return Figure(width: 1000, height: 420, title: t(.planeQualityTitle, ["run": runName(log)]),
+        return Figure(width: 1000, height: 420, title: t(.planeQualityTitle, ["run": runName(log, t)]),
                       columns: panels.count, panels: panels)
     }
 
@@ -169,7 +179,7 @@ public enum PlaneFigures {
         let note = probability ? t(.planeDecisionProbability)
             : t(.planeDecisionScore, ["low": format(low, digits: 3), "high": format(high, digits: 3)])
         return Figure(width: 620, height: 680,
-                      title: t(.planeDecisionTitle, ["run": runName(log), "epoch": "\(final.epochsCompleted)", "note": note]),
+                      title: t(.planeDecisionTitle, ["run": runName(log, t), "epoch": "\(final.epochsCompleted)", "note": note]),
                       panels: [squarePanel(target, title: nil, series: [tiles, points(final.points, label: t(.planeGenerated))]
                                            + modeMeans(target, t), legend: .topRight)])
     }

@@ -105,4 +105,25 @@ import TinyGANTestSupport
         #expect(en == "diverged at epoch 7, generator step 2")
         #expect(try ArticleFigures.moments(log, FigureStrings(.zh)).panels[0].mark == "发散于 第 7 轮生成器第 2 步")
     }
+
+    /// The 2-D lab's figures in Chinese: no English words but the preset's
+    /// and the target's names and the divergences' notation (JS, ln 2),
+    /// and the English figures of the same log do show English.
+    @Test(arguments: PlaneFigureKind.allCases)
+    func planeFiguresInChinese(_ kind: PlaneFigureKind) throws {
+        var config = Presets.ring
+        config.generator = NetworkConfig(hiddenSizes: [8], activations: [.relu])
+        config.discriminator = NetworkConfig(hiddenSizes: [8], activations: [.relu])
+        config.batchSize = 20
+        config.epochs = 20
+        config.snapshotInterval = 10
+        var trainer = try PlaneTrainer(config: config, seed: 1)
+        let log = trainer.run()
+        let names = [config.preset, "Jensen-Shannon"]
+        let zh = texts(layout.scene(for: try PlaneFigures.figure(kind, log: log, language: .zh)))
+        for text in zh { #expect(englishWords(text, names: names).isEmpty, "\(kind): '\(text)'") }
+        #expect(zh.contains { $0.unicodeScalars.contains { (0x4E00...0x9FFF).contains($0.value) } })
+        let en = texts(layout.scene(for: try PlaneFigures.figure(kind, log: log)))
+        #expect(en.contains { !englishWords($0, names: names).isEmpty }, "\(kind)")
+    }
 }
