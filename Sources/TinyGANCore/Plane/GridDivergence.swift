@@ -44,8 +44,16 @@ public struct GridDivergence: Codable, Equatable, Sendable {
     /// Both batches planar (x's then y's), each with at least one point.
     public init(generated: [Float], real: [Float], bounds: PlaneBox, cells: Int = defaultCells) {
         precondition(cells >= 1, "a grid needs at least one cell")
+        self.init(generated: generated, realShares: Self.histogram(planar: real, bounds: bounds, cells: cells),
+                  bounds: bounds, cells: cells)
+    }
+
+    /// Against the real side's shares already binned (`histogram`, with
+    /// the same bounds and cells), so that a run evaluated many times bins
+    /// its reference once.
+    public init(generated: [Float], realShares p: [Double], bounds: PlaneBox, cells: Int = defaultCells) {
+        precondition(cells >= 1 && p.count == cells * cells + 1, "the real shares need cells^2 + 1 bins")
         let q = Self.histogram(planar: generated, bounds: bounds, cells: cells)
-        let p = Self.histogram(planar: real, bounds: bounds, cells: cells)
         let b = Double(p.count)
         func smoothed(_ h: [Double]) -> [Double] { h.map { ($0 + Self.epsilon) / (1 + b * Self.epsilon) } }
         self.bounds = bounds
@@ -58,10 +66,17 @@ public struct GridDivergence: Codable, Equatable, Sendable {
 
     /// Against `target`: its seeded reference sample over its bounds.
     public init(generated: [Float], target: PlaneTarget, cells: Int = defaultCells) {
-        var reference = [Float](repeating: 0, count: 2 * Self.referenceCount)
-        var rng = Xoshiro256StarStar(seed: Self.referenceSeed)
-        target.fill(&reference, count: Self.referenceCount, using: &rng)
-        self.init(generated: generated, real: reference, bounds: target.bounds, cells: cells)
+        self.init(generated: generated, realShares: Self.referenceShares(of: target, cells: cells),
+                  bounds: target.bounds, cells: cells)
+    }
+
+    /// The shares of `target`'s seeded reference sample (`referenceCount`
+    /// points from `referenceSeed`) in the cells over its bounds.
+    public static func referenceShares(of target: PlaneTarget, cells: Int = defaultCells) -> [Double] {
+        var reference = [Float](repeating: 0, count: 2 * referenceCount)
+        var rng = Xoshiro256StarStar(seed: referenceSeed)
+        target.fill(&reference, count: referenceCount, using: &rng)
+        return histogram(planar: reference, bounds: target.bounds, cells: cells)
     }
 
     /// The shares of a planar batch in the cells^2 cells (row y, column x:

@@ -35,9 +35,13 @@ public struct PlaneEvaluation: Codable, Equatable, Sendable {
     public var modes: PlaneModeStatistics?
     public var grid: GridDivergence
 
-    public init(points: [Float], target: PlaneTarget) {
+    /// With `referenceShares`, the target's reference already binned
+    /// (`GridDivergence.referenceShares`); without, binned here.
+    public init(points: [Float], target: PlaneTarget, referenceShares: [Double]? = nil) {
         modes = PlaneModeStatistics(planar: points, target: target)
-        grid = GridDivergence(generated: points, target: target)
+        grid = GridDivergence(generated: points,
+                              realShares: referenceShares ?? GridDivergence.referenceShares(of: target),
+                              bounds: target.bounds)
     }
 }
 

@@ -22,6 +22,8 @@ public struct PlaneTrainer: Sendable {
     public let config: TrainingConfig
     public let seed: UInt64
     let target: PlaneTarget
+    /// The target's reference sample on the grid, binned once for every evaluation.
+    let referenceShares: [Double]
     var steps: AdversarialSteps
     var sampler: MultilayerPerceptron<Float>
     var evaluationNoise: [Float]
@@ -41,6 +43,7 @@ public struct PlaneTrainer: Sendable {
         self.config = config
         self.seed = seed
         self.target = target
+        referenceShares = GridDivergence.referenceShares(of: target)
         steps = AdversarialSteps(config: config, real: .plane(target), seed: seed)
         let m = Self.evaluationSampleCount
         sampler = MultilayerPerceptron(sizes: config.generatorSizes, activations: config.generatorActivations,
@@ -78,7 +81,8 @@ public struct PlaneTrainer: Sendable {
             epochsCompleted: completed, diverged: divergence != nil, divergence: divergence,
             generator: AdversarialSteps.weights(of: steps.generator),
             discriminator: AdversarialSteps.weights(of: steps.discriminator), points: points,
-            evaluation: PlaneEvaluation(points: points, target: target), wallSeconds: seconds)
+            evaluation: PlaneEvaluation(points: points, target: target, referenceShares: referenceShares),
+            wallSeconds: seconds)
         return log
     }
 
@@ -95,6 +99,7 @@ public struct PlaneTrainer: Sendable {
         let points = evaluate(epoch: epoch)
         return PlaneSnapshotRecord(epoch: epoch, generator: AdversarialSteps.weights(of: steps.generator),
                                    discriminator: AdversarialSteps.weights(of: steps.discriminator), points: points,
-                                   evaluation: PlaneEvaluation(points: points, target: target))
+                                   evaluation: PlaneEvaluation(points: points, target: target,
+                                                               referenceShares: referenceShares))
     }
 }
