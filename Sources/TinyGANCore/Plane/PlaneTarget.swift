@@ -16,6 +16,12 @@ public struct PlaneTarget: Sendable, CustomStringConvertible {
     /// Every spec's syntax, for messages and help.
     public static let syntaxes = "ring, grid, swiss-roll, points:PATH"
 
+    /// The kinds' names, the part of a spec before any ":".
+    public static let kindNames: Set<Substring> = ["ring", "grid", "swiss-roll", "points"]
+
+    /// Whether `spec` names one of the plane's kinds (valid or not).
+    public static func names(_ spec: String) -> Bool { kindNames.contains(spec.prefix { $0 != ":" }) }
+
     /// Reads a spec; an unknown name or a bad points file is a problem
     /// that says what is wrong.
     public init(spec: String) throws(SettingProblem) {

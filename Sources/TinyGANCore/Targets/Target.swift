@@ -63,16 +63,10 @@ public struct Target: Sendable, CustomStringConvertible {
     /// "gaussian:MEAN,STD, mixture:..., ..., ring, ...": every kind's syntax, the line's then the plane's.
     public static var syntaxes: String { (kinds.map(\.syntax) + [PlaneTarget.syntaxes]).joined(separator: ", ") }
 
-    /// Whether `spec` names a target in the plane.
-    static func namesPlane(_ spec: String) -> Bool {
-        let name = spec.prefix { $0 != ":" }
-        return ["ring", "grid", "swiss-roll", "points"].contains(name)
-    }
-
     /// Reads a spec `KIND:PARAMETERS`; the problem names the kind's syntax.
     public init(spec: String) throws(SettingProblem) {
         let trimmed = spec.trimmingCharacters(in: .whitespaces)
-        if Self.namesPlane(trimmed) {
+        if PlaneTarget.names(trimmed) {
             storage = .plane(try PlaneTarget(spec: trimmed))
             return
         }
