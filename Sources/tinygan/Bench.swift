@@ -81,10 +81,7 @@ extension TinyGAN {
             if config.target.plane != nil {
                 var trainer = try PlaneTrainer(config: config, seed: seed)
                 let log = trainer.run()
-                let seconds = elapsed(), e = log.final!.evaluation
-                let outcome = e.modes.map { "modes \($0.modesCovered) of \($0.modes.count), "
-                    + String(format: "HQ %.1f%%", 100 * $0.hqShare) } ?? String(format: "grid JS %.3f", e.grid.js)
-                return (seconds, outcome, nil)
+                return (elapsed(), Summary.metrics(log.final!.evaluation), nil)
             }
             var trainer = try TinyGANCore.Trainer(config: config, seed: seed)
             let log = trainer.run()

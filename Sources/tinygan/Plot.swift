@@ -53,11 +53,12 @@ extension TinyGAN {
 
         func run() throws {
             let start = Date()
-            if logs.count == 1 && PlaneRunLogCoding.startsPlaneLog(URL(fileURLWithPath: logs[0])) {
+            let planeLogs = logs.filter { PlaneRunLogCoding.startsPlaneLog(URL(fileURLWithPath: $0)) }
+            if let plane = planeLogs.first {
+                guard logs.count == 1 else {
+                    throw TinyGANError.usage("\(plane) is a 2-D run's log: plot it alone (2-D and 1-D logs do not share figures)")
+                }
                 return try plotPlane(start: start)
-            }
-            if let plane = logs.first(where: { PlaneRunLogCoding.startsPlaneLog(URL(fileURLWithPath: $0)) }) {
-                throw TinyGANError.usage("\(plane) is a 2-D run's log: plot it alone (2-D and 1-D logs do not share figures)")
             }
             let readings = try logs.map { path in
                 (path, try RunLogCoding.loadNoting(from: URL(fileURLWithPath: path),

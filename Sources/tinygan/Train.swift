@@ -66,15 +66,17 @@ enum Summary {
     static func line(for log: PlaneRunLog, path: String) -> String {
         guard let final = log.final else { return "\(path): unfinished run" }
         let outcome = final.diverged ? "DIVERGED at \(final.divergence ?? "?")" : "\(final.epochsCompleted) epochs"
-        let e = final.evaluation
-        var parts = [String(format: "%@ seed %llu: %@ in %.2f s", log.config.preset, log.header.seed, outcome,
-                            final.wallSeconds)]
-        if let modes = e.modes {
-            parts.append(String(format: "modes %d of %d, HQ %.1f%%, reverse KL %.3f", modes.modesCovered,
-                                modes.modes.count, 100 * modes.hqShare, modes.reverseKL))
-        }
-        parts.append(String(format: "grid KL %.3f, JS %.3f -> %@", e.grid.kl, e.grid.js, path))
-        return parts.joined(separator: "; ")
+        return String(format: "%@ seed %llu: %@ in %.2f s; %@ -> %@", log.config.preset, log.header.seed, outcome,
+                      final.wallSeconds, metrics(final.evaluation), path)
+    }
+
+    /// "modes 3 of 8, HQ 97.9%, reverse KL 1.035; grid KL 3.165, JS 0.323"
+    /// (the modes for targets that have them).
+    static func metrics(_ e: PlaneEvaluation) -> String {
+        let grid = String(format: "grid KL %.3f, JS %.3f", e.grid.kl, e.grid.js)
+        guard let modes = e.modes else { return grid }
+        return String(format: "modes %d of %d, HQ %.1f%%, reverse KL %.3f; ", modes.modesCovered, modes.modes.count,
+                      100 * modes.hqShare, modes.reverseKL) + grid
     }
 
     static func line(for log: RunLog, path: String) -> String {
