@@ -23,7 +23,7 @@ import TinyGANCore
         "beta2-g": "0.99", "beta1-d": "0.6", "beta2-d": "0.95", "real-label": "0.9", "instance-noise": "0.1",
         "gradient-penalty": "2.0", "log-interval": "2", "snapshot-interval": "3",
         "loss": "least-squares", "r2-penalty": "0.5", "clip": "0.05", "gp-weight": "5.0", "gp-sides": "one",
-        "pack": "4", "data-units": "standard", "z-dim": "3", "noise": "gaussian", "optimizer": "adam", "momentum": "0.5", "beta1": "0.5", "beta2": "0.99",
+        "pack": "4", "data-units": "standard", "z-dim": "3", "noise": "gaussian", "g-average": "0.99", "optimizer": "adam", "momentum": "0.5", "beta1": "0.5", "beta2": "0.99",
     ]
 
     /// The settings a sample value needs beside it to be valid in the

@@ -79,7 +79,7 @@ public struct PlaneTrainer: Sendable {
         let seconds = Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9
         log.final = PlaneFinalRecord(
             epochsCompleted: completed, diverged: divergence != nil, divergence: divergence,
-            generator: AdversarialSteps.weights(of: steps.generator),
+            generator: steps.evaluatedGeneratorWeights,
             discriminator: AdversarialSteps.weights(of: steps.discriminator), points: points,
             evaluation: PlaneEvaluation(points: points, target: target, referenceShares: referenceShares),
             wallSeconds: seconds)
@@ -90,14 +90,14 @@ public struct PlaneTrainer: Sendable {
     mutating func evaluate(epoch: Int) -> [Float] {
         var stream = Xoshiro256StarStar(seed: seed, stream: 1 + UInt64(epoch))
         config.noise.fill(&evaluationNoise, normal: steps.normal, using: &stream)
-        sampler.loadParameters(steps.generator.parameters)
+        sampler.loadParameters(steps.evaluatedGeneratorParameters)
         sampler.forward(evaluationNoise, into: &evaluationPoints)
         return evaluationPoints
     }
 
     mutating func snapshot(epoch: Int) -> PlaneSnapshotRecord {
         let points = evaluate(epoch: epoch)
-        return PlaneSnapshotRecord(epoch: epoch, generator: AdversarialSteps.weights(of: steps.generator),
+        return PlaneSnapshotRecord(epoch: epoch, generator: steps.evaluatedGeneratorWeights,
                                    discriminator: AdversarialSteps.weights(of: steps.discriminator), points: points,
                                    evaluation: PlaneEvaluation(points: points, target: target,
                                                                referenceShares: referenceShares))

@@ -100,6 +100,10 @@ public enum Settings {
                check: Bounds.positive(atMost: 1e6)),
         .value("gp-sides", \.gpSides,
                help: "wasserstein-gp only: two = lambda (|g| - 1)^2, one = lambda max(0, |g| - 1)^2."),
+        .value("g-average", \.generatorAverage, bounds: "[0, 1)",
+               help: "Decay beta of a moving average of G's parameters, updated after every G step; snapshots and "
+                   + "the final samples use the average (0: none; Yazici et al. 2019).",
+               check: Bounds.unitInterval),
         .value("log-interval", \.logInterval, bounds: ">= 1", help: "Log an epoch record every N epochs.",
                check: Bounds.integer(1...Int.max)),
         .value("snapshot-interval", \.snapshotInterval, bounds: ">= 1",

@@ -58,6 +58,12 @@ struct AdversarialSteps: Sendable {
     var features: [Float]
     var featureGradient: [Float]
     var fakeGradient: [Float]
+    /// With `g-average` beta > 0, the exponential moving average of G's
+    /// parameters, a <- beta a + (1 - beta) theta after every G step,
+    /// started at G's initial parameters and kept in Float (Yazici et al.,
+    /// "The Unusual Effectiveness of Averaging in GAN Training", ICLR 2019);
+    /// empty without.
+    var averagedGenerator: [Float] = []
     /// The interpolate of the real and the generated minibatch (WGAN-GP).
     var interpolate: [Float]
     /// WGAN-GP's eps, one per output of D.
@@ -79,6 +85,7 @@ struct AdversarialSteps: Sendable {
                                              batchSize: config.discriminatorBatch)
         generator.initializeLikePyTorch(using: &rng)
         discriminator.initializeLikePyTorch(using: &rng)
+        if config.generatorAverage > 0 { averagedGenerator = generator.parameters }
         generatorOptimizer = Optimizer(config: config.generatorOptimizer,
                                        parameterCount: generator.parameters.count)
         discriminatorOptimizer = Optimizer(config: config.discriminatorOptimizer,
@@ -211,6 +218,27 @@ struct AdversarialSteps: Sendable {
         input.backward(seen, featureGradient: featureGradient, into: &fakeGradient)  // d(x + noise)/dx = 1
         generator.backward(outputGradient: fakeGradient)
         generatorOptimizer.step(&generator.parameters, gradients: generator.gradients)
+        if !averagedGenerator.isEmpty { averageGenerator() }
+    }
+
+    /// a <- beta a + (1 - beta) theta, elementwise.
+    mutating func averageGenerator() {
+        let beta = Float(config.generatorAverage), rest = 1 - Float(config.generatorAverage)
+        averagedGenerator.withUnsafeMutableBufferPointer { a in
+            generator.parameters.withUnsafeBufferPointer { theta in
+                for i in a.indices { a[i] = beta * a[i] + rest * theta[i] }
+            }
+        }
+    }
+
+    /// The parameters of the generator that is evaluated and logged: the
+    /// average with `g-average`, else G's own.
+    var evaluatedGeneratorParameters: [Float] { averagedGenerator.isEmpty ? generator.parameters : averagedGenerator }
+
+    /// The evaluated generator's weights (`evaluatedGeneratorParameters`).
+    var evaluatedGeneratorWeights: NetworkWeights {
+        NetworkWeights(sizes: generator.sizes, activations: generator.activations,
+                       parameters: evaluatedGeneratorParameters)
     }
 
     /// `batch` plus N(0, noiseLevel^2) noise in `noisyBatch`, or `batch`

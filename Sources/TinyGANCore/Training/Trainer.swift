@@ -80,7 +80,7 @@ public struct Trainer: Sendable {
     }
 
     mutating func snapshot(epoch: Int) -> SnapshotRecord {
-        probe.load(steps.generator.parameters)
+        probe.load(steps.evaluatedGeneratorParameters)
         var evaluationRNG = evaluationStream(epoch: epoch)
         var samples = probe.samples(using: &evaluationRNG), mapping = probe.mapping()
         units.toData(&samples)
@@ -92,7 +92,7 @@ public struct Trainer: Sendable {
     }
 
     mutating func finalRecord(epochsCompleted: Int, divergence: String?, start: DispatchTime) -> FinalRecord {
-        probe.load(steps.generator.parameters)
+        probe.load(steps.evaluatedGeneratorParameters)
         var evaluationRNG = evaluationStream(epoch: epochsCompleted)
         var samples = probe.samples(using: &evaluationRNG), lastBatch = steps.fakeBatch
         units.toData(&samples)
@@ -109,7 +109,7 @@ public struct Trainer: Sendable {
 
     /// G's weights as a function of data units (with `data-units
     /// standard`, the map folded into its last layer): what the log keeps.
-    var generatorWeights: NetworkWeights { units.generatorInDataUnits(AdversarialSteps.weights(of: generator)) }
+    var generatorWeights: NetworkWeights { units.generatorInDataUnits(steps.evaluatedGeneratorWeights) }
 
     /// D's weights as the log keeps them: where D judges samples, as a
     /// function of data units (the map folded into its first layer); where

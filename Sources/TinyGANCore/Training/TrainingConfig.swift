@@ -69,6 +69,11 @@ public struct TrainingConfig: Equatable, Sendable {
     /// uniform on [0, 1) (the article) or standard normal.
     public var zDim: Int = 1
     public var noise: NoiseKind = .uniform
+    /// The decay beta of an exponential moving average of G's parameters,
+    /// a <- beta a + (1 - beta) theta after every G step, from G's initial
+    /// parameters; the average is the generator that snapshots and final
+    /// records evaluate and log. 0 (the article) keeps no average.
+    public var generatorAverage: Double = 0
 
     public init(preset: String, targetMean: Double, targetStd: Double, batchSize: Int, epochs: Int,
                 discriminatorSteps: Int, generatorSteps: Int, generator: NetworkConfig,
