@@ -74,10 +74,6 @@ extension TinyGAN {
             let plan = try SweepPlan(preset: preset, axes: try grid.map(SweepPlan.axis),
                                      seeds: (0..<UInt64(runs)).map { seed + $0 },
                                      base: Dictionary(try layer.texts().map { ($0.name, $0.text) }, uniquingKeysWith: { $1 }))
-            if let plane = try plan.runs().first(where: { $0.config.target.plane != nil }) {
-                throw TinyGANError.usage("the 2-D target \(plane.config.target.spec) trains with tinygan train only, "
-                    + "for now: sweeps take 1-D targets")
-            }
             let url = URL(fileURLWithPath: out ?? "sweeps/\(preset)")
             let folder = try SweepFolder.prepare(at: url, plan: plan, shard: try shardNumbers(), resume: resume)
             let all = try folder.runs()
@@ -91,11 +87,14 @@ extension TinyGAN {
             let progress = quiet ? nil : ProgressLine(label: "runs", total: pending.count)
             try folder.trainPending(threads: threads) { done, _ in progress?.update(done) }
             progress?.finish()
-            let summary = try folder.summarize()
-            let figures = try FigureFiles(renderer: try CairoRenderer(), formats: [.png, .svg])
-                .writeSweep(folder, summary: summary)
+            let outcome = try folder.summarizeEither()
+            var figures: [URL] = []
+            if case .line(let summary) = outcome {
+                figures = try FigureFiles(renderer: try CairoRenderer(), formats: [.png, .svg])
+                    .writeSweep(folder, summary: summary)
+            }
             if !quiet {
-                for line in summary.rateLines { print(line) }
+                for line in outcome.rateLines { print(line) }
                 print("drew \(figures.count) figure files in \(url.path)/figures")
                 print(String(format: "wrote %@/summary.csv in %.1f s", url.path, Date().timeIntervalSince(start)))
             }

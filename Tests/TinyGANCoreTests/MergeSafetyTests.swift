@@ -56,7 +56,7 @@ import TinyGANCore
         // What a merge killed with SIGKILL leaves: its marked staging folder.
         let killed = folder.appendingPathComponent(".merged.building-\(try deadPID())-00c0ffee")
         try FileManager.default.copyItem(at: parts[0], to: killed)
-        let summary = try SweepFolder.merge(parts, into: merged)
+        let summary = try #require(try SweepFolder.merge(parts, into: merged).line)
         #expect(summary.rows.count == 4 && summary.missing == 0)
         #expect(try names(in: folder) == ["merged", "shard-1", "shard-2"])
     }

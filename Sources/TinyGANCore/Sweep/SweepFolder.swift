@@ -76,47 +76,95 @@ public struct SweepFolder: Sendable {
         return log
     }
 
+    /// The finished log of the 2-D run `run`, or nil if it is missing or incomplete.
+    public func finishedPlaneLog(_ run: SweepPlan.Run) -> PlaneRunLog? {
+        guard let log = try? PlaneRunLogCoding.read(from: url.appendingPathComponent(run.logPath)),
+              log.header.seed == run.seed, log.header.config == run.config, log.final != nil else { return nil }
+        return log
+    }
+
+    /// Whether the sweep's runs are on a 2-D target (all or none are: `SweepPlan`).
+    public var isPlane: Bool { manifest.plan.isPlane }
+
     /// The runs of this folder that have no finished log yet.
     public func pendingRuns() throws -> [SweepPlan.Run] {
-        try runs().filter { finishedLog($0) == nil }
+        try runs().filter { isPlane ? finishedPlaneLog($0) == nil : finishedLog($0) == nil }
     }
 
     /// Trains the pending runs on `threads` threads, writing each log as soon
     /// as it is done; `finished(done, total)` follows the progress.
     public func trainPending(threads: Int, finished: (@Sendable (Int, Int) -> Void)? = nil) throws {
-        let pending = try pendingRuns()
+        try Self.trainPending(of: [self], threads: threads, finished: finished)
+    }
+
+    /// Trains the pending runs of several sweep folders in one pool of
+    /// `threads` threads (so that no thread idles at the end of each
+    /// folder), writing each log as soon as its run ends.
+    public static func trainPending(of folders: [SweepFolder], threads: Int,
+                                    finished: (@Sendable (Int, Int) -> Void)? = nil) throws {
+        let pending = try folders.flatMap { folder in try folder.pendingRuns().map { (folder, $0) } }
+        var checked: TrainingConfig?
+        for (_, run) in pending where run.config != checked {
+            try run.config.validate()
+            checked = run.config
+        }
         let total = pending.count
         var progress: (@Sendable (Int) -> Void)?
         if let finished { progress = { done in finished(done, total) } }
-        try ParallelRuns.forEach(pending.map { ParallelRuns.Job(config: $0.config, seed: $0.seed) },
-                                 threads: threads, finished: progress) { index, log in
-            try write(log, for: pending[index])
+        try ParallelRuns.perform(total, threads: threads, finished: progress) { index in
+            let (folder, run) = pending[index]
+            let file = folder.url.appendingPathComponent(run.logPath)
+            if folder.isPlane {
+                var trainer = try PlaneTrainer(config: run.config, seed: run.seed)
+                try PlaneRunLogCoding.write(trainer.run(), to: file)
+            } else {
+                var trainer = try Trainer(config: run.config, seed: run.seed)
+                try RunLogCoding.write(trainer.run(), to: file)
+            }
         }
     }
 
-    public func write(_ log: RunLog, for run: SweepPlan.Run) throws {
-        try RunLogCoding.write(log, to: url.appendingPathComponent(run.logPath))
-    }
-
-    /// Reads every finished run and writes `summary.json` and `summary.csv`.
+    /// Reads every finished run of a 1-D sweep and writes `summary.json`
+    /// and `summary.csv`.
     @discardableResult
     public func summarize() throws -> SweepSummary {
+        guard !isPlane else {
+            throw TinyGANError.usage("\(url.path) is a sweep of a 2-D target: its summary is a plane summary")
+        }
         let runs = try runs()
         var rows: [SweepRow] = []
         for run in runs {
             if let log = finishedLog(run) { rows.append(SweepRow(run: run, log: log)) }
         }
         let summary = SweepSummary(plan: manifest.plan, rows: rows, missing: runs.count - rows.count)
-        try Self.writeSummary(summary, to: url)
+        try Self.writeSummary(summary, csv: summary.csv, to: url)
         return summary
     }
 
-    static func writeSummary(_ summary: SweepSummary, to url: URL) throws {
+    /// Reads every finished run of a 2-D sweep and writes `summary.json`
+    /// and `summary.csv`.
+    @discardableResult
+    public func summarizePlane() throws -> PlaneSweepSummary {
+        let runs = try runs()
+        let rows = runs.compactMap { run in finishedPlaneLog(run).map { PlaneSweepRow(run: run, log: $0) } }
+        let summary = PlaneSweepSummary(plan: manifest.plan, rows: rows, missing: runs.count - rows.count)
+        try Self.writeSummary(summary, csv: summary.csv, to: url)
+        return summary
+    }
+
+    /// The summary of the sweep, 1-D or 2-D, written as `summarize` and
+    /// `summarizePlane` write it.
+    @discardableResult
+    public func summarizeEither() throws -> SweepOutcome {
+        isPlane ? .plane(try summarizePlane()) : .line(try summarize())
+    }
+
+    static func writeSummary<Summary: Encodable>(_ summary: Summary, csv: String, to url: URL) throws {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
         encoder.nonConformingFloatEncodingStrategy = .convertToString(positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
         try AtomicFile.write(try encoder.encode(summary), to: url.appendingPathComponent("summary.json"))
-        try AtomicFile.write(Data(summary.csv.utf8), to: url.appendingPathComponent("summary.csv"))
+        try AtomicFile.write(Data(csv.utf8), to: url.appendingPathComponent("summary.csv"))
     }
 
     /// Joins the shard folders of one sweep into `destination` (which must
@@ -127,7 +175,7 @@ public struct SweepFolder: Sendable {
     /// in the way of the next one.
     /// Shards of different sweeps, or a set with a shard missing or twice,
     /// are refused before anything is written.
-    public static func merge(_ shards: [URL], into destination: URL) throws -> SweepSummary {
+    public static func merge(_ shards: [URL], into destination: URL) throws -> SweepOutcome {
         let folders = try shards.map(open)
         guard let first = folders.first else { throw TinyGANError.usage("merge needs at least one shard folder") }
         for folder in folders where folder.manifest.plan != first.manifest.plan {
@@ -143,7 +191,7 @@ public struct SweepFolder: Sendable {
             throw TinyGANError.usage("\(destination.path) already exists; merge writes a new folder")
         }
         let manifest = Manifest(format: Manifest.currentFormat, plan: first.manifest.plan, shardIndex: nil, shardCount: nil)
-        var summary: SweepSummary?
+        var summary: SweepOutcome?
         try StagedFolder.build(at: destination, replacing: false, proof: proof(manifest)) { staging in
             for folder in folders {
                 for run in try folder.runs() {
@@ -152,7 +200,7 @@ public struct SweepFolder: Sendable {
                     try AtomicFile.write(try RegularFile.read(source), to: staging.appendingPathComponent(run.logPath))
                 }
             }
-            summary = try SweepFolder(url: staging, manifest: manifest).summarize()
+            summary = try SweepFolder(url: staging, manifest: manifest).summarizeEither()
         }
         return summary!
     }

@@ -68,8 +68,15 @@ public struct SweepPlan: Codable, Equatable, Sendable {
         if keys.contains("seed") || keys.contains("preset") {
             throw TinyGANError.usage("--grid cannot vary 'seed' or 'preset' (use --runs and one sweep per preset)")
         }
-        _ = try runs()  // every point must resolve to a valid configuration
+        let runs = try runs()  // every point must resolve to a valid configuration
+        if Set(runs.map { $0.config.target.plane != nil }).count > 1 {
+            throw TinyGANError.usage("a sweep's runs must all be on 1-D targets or all on 2-D targets "
+                + "(--grid target mixes them)")
+        }
     }
+
+    /// Whether the runs are on a 2-D target (all or none are).
+    public var isPlane: Bool { baseConfig.target.plane != nil }
 
     /// What a sweep's runs log unless told otherwise: every 50th epoch and
     /// no snapshot but epoch 0's, which keeps a thousand logs small.

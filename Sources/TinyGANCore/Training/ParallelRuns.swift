@@ -39,13 +39,24 @@ public enum ParallelRuns {
             try job.config.validate()
             checked = job.config
         }
-        let queue = WorkQueue(count: jobs.count)
-        let workers = max(1, min(threads, jobs.count))
+        try perform(jobs.count, threads: threads, finished: finished) { index in
+            var trainer = try Trainer(config: jobs[index].config, seed: jobs[index].seed)
+            try body(index, trainer.run())
+        }
+    }
+
+    /// Calls `work(k)` for k in 0 ..< `count` on `threads` threads, each
+    /// index once, in rising order of claiming; `finished(done)` as in
+    /// `forEach`. The first error stops the indices not yet claimed and is
+    /// rethrown.
+    public static func perform(_ count: Int, threads: Int, finished: (@Sendable (Int) -> Void)? = nil,
+                               _ work: @Sendable (Int) throws -> Void) throws {
+        let queue = WorkQueue(count: count)
+        let workers = max(1, min(threads, count))
         DispatchQueue.concurrentPerform(iterations: workers) { _ in
             while let index = queue.claim() {
                 do {
-                    var trainer = try Trainer(config: jobs[index].config, seed: jobs[index].seed)
-                    try body(index, trainer.run())
+                    try work(index)
                     queue.finish { done in finished?(done) }
                 } catch {
                     queue.fail(error)
