@@ -87,3 +87,23 @@ extension ReportBuilder {
         try AtomicFile.write(Data(page.utf8), to: folder.url.appendingPathComponent("index.html"))
     }
 }
+
+extension ReportBuilder {
+    /// Summarizes the mode-collapse benchmark in `root` (each sweep's
+    /// `summary.json` and `summary.csv`) and writes its page,
+    /// `root/index.html`, atomically; returns the summaries.
+    @discardableResult
+    public static func buildBenchmark(at root: URL, settings: ReportSettings) throws -> [ModeCollapseResult] {
+        let benchmark = try ModeCollapseBenchmark.open(root)
+        let results = try benchmark.summarize(at: root)
+        let view = BenchmarkView(benchmark, results: results, settings: settings, figures: [:])
+        let page = try settings.templates.render(view, template: "benchmark")
+        try AtomicFile.write(Data(page.utf8), to: root.appendingPathComponent("index.html"))
+        return results
+    }
+
+    /// The figure of a method's final points on a target: "ring-pacgan2".
+    static func benchmarkFigureName(target: String, method: ModeCollapseMethod) -> String {
+        "\(target)-\(method.key)"
+    }
+}

@@ -11,7 +11,7 @@ import TinyGANCore
 /// A file that cannot be read or does not parse is a failure (exit 1).
 public struct ReportTemplates: Sendable {
     /// The page templates; `style` is their partial.
-    static let names = ["report", "sweep", "style"]
+    static let names = ["report", "sweep", "benchmark", "style"]
 
     let library: MustacheLibrary
     /// Each string of the table, parsed.

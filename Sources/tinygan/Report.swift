@@ -15,7 +15,8 @@ extension TinyGAN {
                 a tinygan report is rebuilt in place, any other folder is only read and its report \
                 written to reports/NAME (NAME: FOLDER's name; see --out, --name). tinygan replaces only reports it wrote (each holds a \
                 manifest, .tinygan-report.json, listing its files), even with --force. On a sweep folder (written by `tinygan \
-                sweep`), it writes the sweep's page, FOLDER/index.html.
+                sweep`), it writes the sweep's page, FOLDER/index.html; on a benchmark folder (`tinygan \
+                benchmark`), the benchmark's page.
 
                 \(ConfigOptions.settingsHelp)
                 """)
@@ -78,6 +79,11 @@ extension TinyGAN {
             }
             if let from, FileManager.default.fileExists(atPath: from + "/sweep.json") {
                 try ReportBuilder.buildSweep(try SweepFolder.open(URL(fileURLWithPath: from)), settings: settings)
+                if !quiet { print("wrote \(from)/index.html") }
+                return
+            }
+            if let from, FileManager.default.fileExists(atPath: from + "/" + ModeCollapseBenchmark.manifestFile) {
+                try ReportBuilder.buildBenchmark(at: URL(fileURLWithPath: from), settings: settings)
                 if !quiet { print("wrote \(from)/index.html") }
                 return
             }

@@ -13,7 +13,7 @@ struct TinyGAN: ParsableCommand {
         commandName: "tinygan",
         abstract: "Train a GAN that turns uniform noise into a bell curve, as the article does, and study it.",
         version: TinyGANVersion.current,
-        subcommands: [Report.self, Train.self, Plot.self, Export.self, Sweep.self, Merge.self, Dirac.self, PresetsCommand.self, Bench.self],
+        subcommands: [Report.self, Train.self, Plot.self, Export.self, Sweep.self, Merge.self, Benchmark.self, Dirac.self, PresetsCommand.self, Bench.self],
         defaultSubcommand: Report.self
     )
 

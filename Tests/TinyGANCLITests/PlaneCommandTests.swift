@@ -45,6 +45,46 @@ import TinyGANCore
     }
 }
 
+/// `tinygan sweep` and `tinygan benchmark mode-collapse` on 2-D targets.
+@Suite struct PlaneSweepCommandTests {
+    /// A sweep of ring runs prints each point's modes and writes its summary.
+    @Test func sweepOfRingRuns() throws {
+        let folder = try Tool.temporaryFolder()
+        let swept = try Tool.run(["sweep", "--preset", "ring", "--runs", "2", "--epochs", "20", "--grid", "pack=1,2",
+                                  "--out", "s"], in: folder)
+        #expect(swept.status == 0, "\(swept.stderr)")
+        #expect(swept.stdout.contains("pack=1: ") && swept.stdout.contains("pack=2: ")
+                    && swept.stdout.contains("of 8 modes"), "\(swept.stdout)")
+        let csv = try String(contentsOf: folder.appendingPathComponent("s/summary.csv"), encoding: .utf8)
+        #expect(csv.split(separator: "\n").count == 5)
+        let refused = try Tool.run(["report", "--from", "s"], in: folder)
+        #expect(refused.status == 2 && refused.stderr.contains("sweep of a 2-D target"), "\(refused.stderr)")
+    }
+
+    /// The benchmark trains, prints a line per method and target, writes
+    /// its page; a second run without --resume is refused and changes
+    /// nothing; with --resume it trains nothing; `report --from` redraws it.
+    @Test func benchmarkEndToEnd() throws {
+        let folder = try Tool.temporaryFolder()
+        let arguments = ["benchmark", "mode-collapse", "--runs", "2", "--epochs", "20", "--methods", "gan,pacgan2",
+                         "--targets", "ring", "--out", "b"]
+        let first = try Tool.run(arguments, in: folder)
+        #expect(first.status == 0, "\(first.stderr)")
+        #expect(first.stdout.contains("GAN on ring: ") && first.stdout.contains("PacGAN2 on ring: "), "\(first.stdout)")
+        let page = folder.appendingPathComponent("b/index.html")
+        let written = try Data(contentsOf: page)
+        #expect(String(decoding: written, as: UTF8.self).contains("PacGAN, Table 1"))
+        let again = try Tool.run(arguments, in: folder)
+        #expect(again.status == 2 && again.stderr.contains("add --resume"), "\(again.stderr)")
+        #expect(try Data(contentsOf: page) == written)
+        let resumed = try Tool.run(arguments + ["--resume"], in: folder)
+        #expect(resumed.status == 0 && resumed.stderr.contains("0 run(s) to train"), "\(resumed.stderr)")
+        let redrawn = try Tool.run(["report", "--from", "b", "--lang", "zh"], in: folder)
+        #expect(redrawn.status == 0, "\(redrawn.stderr)")
+        #expect(try String(contentsOf: page, encoding: .utf8).contains("模式坍塌"))
+    }
+}
+
 /// The plane figures' file stems (`PlaneFigureKind`'s raw values), spelled
 /// out so that a renamed figure breaks this test.
 enum PlaneFigureKindNames {
