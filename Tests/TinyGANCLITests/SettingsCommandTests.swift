@@ -121,7 +121,7 @@ import TinyGANCore
         (["report", "--seed", "18446744073709551615"], "leaves no room for 10 more seeds"),
         (["report", "--from", "x", "--epochs", "5"], "--from rebuilds from the logs"),
         (["sweep", "--preset", "ring", "--runs", "2"], "sweeps take 1-D targets"),
-        (["report", "--preset", "ring"], "has no report page yet"),
+        (["report", "--preset", "ring", "--runs", "3"], "tells one run"),
         (["train", "--target", "ring"], "needs d-input sample"),
         (["train", "--z-dim", "2"], "other noise is for 2-D targets"),
         (["train", "--preset", "ring", "--target-mean", "2"], "has no single mean"),
