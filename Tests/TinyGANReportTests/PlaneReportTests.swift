@@ -33,13 +33,7 @@ final class ElementReader: NSObject, XMLParserDelegate {
     var scripts: [String] = []
     private var open: [(name: String, id: String)] = []
 
-    static func read(_ data: Data) throws -> ElementReader {
-        let reader = ElementReader()
-        let parser = XMLParser(data: data)
-        parser.delegate = reader
-        guard parser.parse() else { throw TinyGANError.failure("page does not parse: \(String(describing: parser.parserError))") }
-        return reader
-    }
+    static func read(_ data: Data) throws -> ElementReader { try parsePage(data, with: ElementReader()) }
 
     func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?,
                 attributes: [String: String] = [:]) {
