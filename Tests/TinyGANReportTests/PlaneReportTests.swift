@@ -6,8 +6,9 @@ import TinyGANReport
 
 /// A short ring run: G 2-16-16-2 on 2-D normal noise, D 2-16-16-1 on
 /// single points (or packs of `pack`), 100 epochs, a snapshot every 20.
-func shortRingLog(pack: Int = 1, seed: UInt64 = 2) throws -> PlaneRunLog {
+func shortRingLog(pack: Int = 1, seed: UInt64 = 2, target: PlaneTarget = .ring) throws -> PlaneRunLog {
     var config = Presets.ring
+    config.target = Target(target)
     config.generator = NetworkConfig(hiddenSizes: [16, 16], activations: [.relu, .relu])
     config.discriminator = NetworkConfig(hiddenSizes: [16, 16], activations: [.relu, .relu])
     config.batchSize = 40
@@ -213,6 +214,24 @@ final class ElementReader: NSObject, XMLParserDelegate {
         #expect(page.text.contains("decision: D's decision over the plane needs D judging single points"))
         #expect(page.text.contains("judges packs of 2 points at once"))
         #expect(page.all("li").filter { $0.attributes["id"]?.hasPrefix("frame-") == true }.count == log.snapshots.count)
+    }
+
+    /// A target without modes (the swiss roll): the grid's two numbers
+    /// alone, the page saying why, and frames captioned with them.
+    @Test func targetWithoutModesIsMeasuredOnTheGrid() throws {
+        let log = try shortRingLog(target: .swissRoll)
+        let report = try build(log)
+        defer { try? FileManager.default.removeItem(at: report.deletingLastPathComponent()) }
+        let page = try page(report)
+        #expect(page.text.contains("A GAN learns a swiss roll") && page.text.contains("It has no modes to count"))
+        let e = try #require(log.final?.evaluation)
+        let values = page.elements.compactMap { $0.attributes["data-value"] }.map { Double($0) }
+        #expect(values == [e.grid.kl, e.grid.js])
+        #expect(page.text.contains("This target has no modes") && !page.text.contains("Modes covered"))
+        let last = try #require(log.snapshots.last)
+        #expect(page.text.contains(String(format: "Epoch %d · grid KL %.3f, JS %.3f", last.epoch,
+                                          last.evaluation.grid.kl, last.evaluation.grid.js)))
+        #expect(!page.text.contains("No batch norm"))
     }
 
     /// The report's folder gives back its log; a folder of two 2-D logs,
