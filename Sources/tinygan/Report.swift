@@ -27,7 +27,7 @@ extension TinyGAN {
 
         @OptionGroup var options: ConfigOptions
 
-        @Option(help: "Independent runs in the fragility experiment (the article's: \(ArticleFacts.runs)); not for a 2-D target, whose page tells one run.")
+        @Option(help: "Independent runs in the fragility experiment; not for a 2-D target, whose page tells one run. (default: \(ArticleFacts.runs), the article's)")
         var runs: Int?
 
         @Option(help: "Runs trained at once. (default: all cores)")
