@@ -205,8 +205,10 @@ public struct FigureLayout {
             }
         case .tiles(let width, let height, let colors):
             for i in series.xs.indices where i < colors.count {
-                let left = xScale(series.xs[i] - width / 2), right = xScale(series.xs[i] + width / 2)
-                let top = yScale(series.ys[i] + height / 2), bottom = yScale(series.ys[i] - height / 2)
+                // Edges on whole pixels: neighbours then share each edge
+                // exactly, and anti-aliasing draws no light seams between them.
+                let left = xScale(series.xs[i] - width / 2).rounded(), right = xScale(series.xs[i] + width / 2).rounded()
+                let top = yScale(series.ys[i] + height / 2).rounded(), bottom = yScale(series.ys[i] - height / 2).rounded()
                 // Outlined 1 px in the series' colour, or not at all for a stroke of width 0.
                 let outline = series.stroke.width > 0 ? Stroke(color: series.stroke.color, width: 1) : nil
                 scene.items.append(.rectangle(Rect(x: left, y: top, width: right - left, height: bottom - top),

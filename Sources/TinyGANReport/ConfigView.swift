@@ -41,14 +41,19 @@ struct ConfigView {
     /// WGAN-GP's lambda and whether the penalty is one-sided.
     let gpWeight: String, gpOneSided: Bool
 
-    init(_ c: TrainingConfig) {
-        func network(_ sizes: [Int]) -> String { sizes.map(String.init).joined(separator: " \u{2192} ") }
-        func optimizer(_ o: OptimizerConfig) -> String {
-            switch o.kind {
-            case .sgd: "SGD, lr \(o.learningRate), momentum \(o.momentum)"
-            case .adam: "Adam, lr \(o.learningRate), betas (\(o.beta1), \(o.beta2))"
-            }
+    /// Layer sizes joined by arrows ("1 → 5 → 5 → 1").
+    static func network(_ sizes: [Int]) -> String { sizes.map(String.init).joined(separator: " \u{2192} ") }
+
+    /// "SGD, lr 0.001, momentum 0.9", "Adam, lr 0.001, betas (0.5, 0.999)".
+    static func optimizer(_ o: OptimizerConfig) -> String {
+        switch o.kind {
+        case .sgd: "SGD, lr \(o.learningRate), momentum \(o.momentum)"
+        case .adam: "Adam, lr \(o.learningRate), betas (\(o.beta1), \(o.beta2))"
         }
+    }
+
+    init(_ c: TrainingConfig) {
+        let network = Self.network, optimizer = Self.optimizer
         // The article's 4.0 and 1.25 as ever; a mixture's std to 4 digits.
         func short(_ x: Double) -> String {
             let plain = PageFormat.number(x)

@@ -62,13 +62,15 @@ public enum ReportBuilder {
 }
 
 extension ReportBuilder {
-    /// Figure name -> what an <img> shows: `figures/NAME.svg` beside the
-    /// page, or the SVG itself as a data URI for a self-contained page.
+    /// Figure name -> what an <img> shows: `figures/NAME.EXT` beside the
+    /// page, or the image itself (SVG or PNG) as a data URI for a
+    /// self-contained page.
     static func figureSources(_ files: [URL], selfContained: Bool) throws -> [String: String] {
         var sources: [String: String] = [:]
         for url in files {
+            let type = url.pathExtension == "png" ? "image/png" : "image/svg+xml"
             sources[url.deletingPathExtension().lastPathComponent] = selfContained
-                ? "data:image/svg+xml;base64," + (try Data(contentsOf: url)).base64EncodedString()
+                ? "data:\(type);base64," + (try Data(contentsOf: url)).base64EncodedString()
                 : "figures/\(url.lastPathComponent)"
         }
         return sources

@@ -14,7 +14,7 @@ public struct ReportSettings: Sendable {
     public let templates: ReportTemplates
 
     /// Loads the templates of `folder` (which holds `report.mustache`,
-    /// `sweep.mustache`, `style.mustache` and `strings/`) for `language`:
+    /// `sweep.mustache`, `plane.mustache`, `style.mustache` and `strings/`) for `language`:
     /// throws if any is missing or does not parse (`ReportTemplates`).
     public init(title: String? = nil, language: ReportLanguage = .en, selfContained: Bool = false,
                 templates folder: URL) throws {

@@ -2,7 +2,7 @@ import Foundation
 import Mustache
 import TinyGANCore
 
-/// The pages' templates (`report.mustache`, `sweep.mustache`, the partial
+/// The pages' templates (`report.mustache`, `sweep.mustache`, `plane.mustache`, the partial
 /// `style.mustache`) and one language's string table
 /// (`strings/LANG.json`), each read and parsed when loaded, every string of
 /// the table as a template of its own: loading them checks all that a page
@@ -10,8 +10,9 @@ import TinyGANCore
 /// A table must hold every string `t.NAME` that a page template uses.
 /// A file that cannot be read or does not parse is a failure (exit 1).
 public struct ReportTemplates: Sendable {
-    /// The page templates; `style` is their partial.
-    static let names = ["report", "sweep", "benchmark", "style"]
+    /// The page templates (`plane`: a 2-D run's page; `benchmark`: the
+    /// mode-collapse benchmark's); `style` is their partial.
+    static let names = ["report", "sweep", "plane", "benchmark", "style"]
 
     let library: MustacheLibrary
     /// Each string of the table, parsed.

@@ -18,13 +18,18 @@ extension TinyGAN {
                 sweep`), it writes the sweep's page, FOLDER/index.html; on a benchmark folder (`tinygan \
                 benchmark`), the benchmark's page.
 
+                On a 2-D target (--preset ring, --preset grid, --target swiss-roll or points:FILE), trains \
+                one run (seed S) and writes its page: the target, the model, the final metrics, the plane \
+                figures and an epoch slider with one frame per snapshot; --from a folder holding one 2-D \
+                run's log rebuilds it.
+
                 \(ConfigOptions.settingsHelp)
                 """)
 
         @OptionGroup var options: ConfigOptions
 
-        @Option(help: "Independent runs in the fragility experiment (the article's: \(ArticleFacts.runs)).")
-        var runs = ArticleFacts.runs
+        @Option(help: "Independent runs in the fragility experiment; not for a 2-D target, whose page tells one run. (default: \(ArticleFacts.runs), the article's)")
+        var runs: Int?
 
         @Option(help: "Runs trained at once. (default: all cores)")
         var jobs: Int?
@@ -58,7 +63,7 @@ extension TinyGAN {
         var quiet = false
 
         func validate() throws {
-            guard runs >= 1 && runs <= 1000 else { throw ValidationError("--runs must be between 1 and 1000 (got \(runs))") }
+            if let runs, runs < 1 || runs > 1000 { throw ValidationError("--runs must be between 1 and 1000 (got \(runs))") }
             if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1 (got \(jobs))") }
             if let name, name.isEmpty || name.contains("/") || name.hasPrefix(".") {
                 throw ValidationError("--name must be a plain folder name (got '\(name)')")
@@ -87,7 +92,17 @@ extension TinyGAN {
                 if !quiet { print("wrote \(from)/index.html") }
                 return
             }
-            let (runs, destination) = try from.map { try rebuild(from: $0, settings) } ?? train(settings)
+            let (runs, destination): (ReportRuns, URL)
+            if let from {
+                if let plane = try PlaneReportSource.log(in: URL(fileURLWithPath: from)) {
+                    return try rebuildPlane(from: from, log: plane, settings, start: start)
+                }
+                (runs, destination) = try rebuild(from: from, settings)
+            } else {
+                let (config, seed) = try options.resolve()
+                if config.target.plane != nil { return try trainPlane(config, seed: seed, settings, start: start) }
+                (runs, destination) = try train(config, seed: seed, settings)
+            }
             for note in runs.notes { FileHandle.standardError.write(Data("tinygan: \(note)\n".utf8)) }
             if !quiet {
                 let successes = runs.grid.filter { $0.verdict == .success }.count
@@ -106,6 +121,15 @@ extension TinyGAN {
         /// other folder is only read, and its report goes to REPORTS/NAME
         /// (default: reports/FOLDER), never into or over it.
         func rebuild(from: String, _ settings: ReportSettings) throws -> (ReportRuns, URL) {
+            let (source, destination, inPlace) = try rebuildDestination(from: from)
+            let runs = try ReportRuns.read(folder: source)
+            try ReportBuilder.build(runs, settings: settings, destination: destination, replacing: force || inPlace)
+            return (runs, destination)
+        }
+
+        /// Where the report of the logs in `from` goes, and whether that is
+        /// `from` itself (`rebuild`).
+        func rebuildDestination(from: String) throws -> (source: URL, destination: URL, inPlace: Bool) {
             let source = URL(fileURLWithPath: from).standardizedFileURL
             let refusal = ReportFolder.refusal(source)
             let parent = out ?? (refusal == nil ? source.deletingLastPathComponent().path : "reports")
@@ -119,18 +143,12 @@ extension TinyGAN {
             if refusal == nil && destination.path.hasPrefix(source.path + "/") {
                 throw TinyGANError.usage("will not write the report \(destination.path) inside the report it is built from")
             }
-            let runs = try ReportRuns.read(folder: source)
-            try ReportBuilder.build(runs, settings: settings, destination: destination, replacing: force || inPlace)
-            return (runs, destination)
+            return (source, destination, inPlace)
         }
 
         /// Trains the preset's runs in parallel, then writes their report.
-        func train(_ settings: ReportSettings) throws -> (ReportRuns, URL) {
-            let (config, seed) = try options.resolve()
-            if let plane = config.target.plane {
-                throw TinyGANError.usage("the 2-D target \(plane.spec) has no report page yet: "
-                    + "tinygan train it, then tinygan plot its log")
-            }
+        func train(_ config: TrainingConfig, seed: UInt64, _ settings: ReportSettings) throws -> (ReportRuns, URL) {
+            let runs = runs ?? ArticleFacts.runs
             guard seed <= UInt64.max - UInt64(runs) else {
                 throw TinyGANError.usage("--seed \(seed) leaves no room for \(runs) more seeds (at most \(UInt64.max - UInt64(runs)))")
             }

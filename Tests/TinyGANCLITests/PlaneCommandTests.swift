@@ -85,6 +85,47 @@ import TinyGANCore
     }
 }
 
+extension PlaneCommandTests {
+    /// `tinygan report --preset ring` end to end on a short run: the page
+    /// with one frame per snapshot and the log's final numbers; `--from`
+    /// the report rebuilds it in place and in Chinese; its reproduce
+    /// command trains the same log; `--runs` is refused.
+    @Test func reportOfARingRun() throws {
+        let folder = try Tool.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let made = try Tool.run(["report", "--preset", "ring", "--name", "r"] + Self.quick, in: folder)
+        #expect(made.status == 0, "\(made.stderr)")
+        #expect(made.stdout.contains("wrote") && made.stdout.contains("reports/r/index.html"), "\(made.stdout)")
+        let report = folder.appendingPathComponent("reports/r")
+        let log = try PlaneRunLogCoding.read(from: report.appendingPathComponent("runs/main-seed1.jsonl"))
+        #expect(log.snapshots.map(\.epoch) == [0, 20, 40])
+        let html = try String(contentsOf: report.appendingPathComponent("index.html"), encoding: .utf8)
+        #expect(html.contains("<title>A GAN learns a ring of 8 Gaussians</title>"))
+        #expect(html.contains(#"<input type="range" id="frame-range" min="0" max="2" step="1" value="2"/>"#))
+        #expect(html.matches(of: #/<li id="frame-\d+"/#).count == 3)
+        let e = try #require(log.final?.evaluation)
+        for value in [e.modes!.hqShare, e.modes!.reverseKL, e.modes!.pacganJSD, e.grid.kl, e.grid.js] {
+            #expect(html.contains("data-value=\"\(value)\""), "\(value)")
+        }
+        for k in 0..<3 {
+            #expect(FileManager.default.fileExists(atPath: report.appendingPathComponent("figures/frame-00\(k).png").path))
+        }
+        let rebuilt = try Tool.run(["report", "--from", "reports/r", "-q"], in: folder)
+        #expect(rebuilt.status == 0 && rebuilt.stdout.isEmpty, "\(rebuilt.stderr)")
+        let chinese = try Tool.run(["report", "--from", "reports/r", "--lang", "zh", "--name", "rz", "-q"], in: folder)
+        #expect(chinese.status == 0, "\(chinese.stderr)")
+        let zh = try String(contentsOf: folder.appendingPathComponent("reports/rz/index.html"), encoding: .utf8)
+        #expect(zh.contains(#"<html lang="zh">"#) && zh.contains("GAN 学习 8 个高斯分布组成的环"))
+        let command = try reproduceCommand(report.appendingPathComponent("index.html"))
+        #expect(command == "tinygan report --preset ring --epochs 40 --log-interval 5 --snapshot-interval 20 --seed 1",
+                "\(command)")
+        try expectReproduced(command, extra: "--name again -q", in: folder, trained: "reports/r/runs",
+                             retrained: "reports/again/runs", logs: 1)
+        let refused = try Tool.run(["report", "--from", "reports/r", "--runs", "2"], in: folder)
+        #expect(refused.status == 2 && refused.stderr.contains("tells one run"), "\(refused.stderr)")
+    }
+}
+
 /// The plane figures' file stems (`PlaneFigureKind`'s raw values), spelled
 /// out so that a renamed figure breaks this test.
 enum PlaneFigureKindNames {

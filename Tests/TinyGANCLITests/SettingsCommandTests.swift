@@ -123,7 +123,7 @@ import TinyGANCore
         (["benchmark", "mode-collapse", "--methods", "gan,vae"], "unknown method 'vae'"),
         (["benchmark", "mode-collapse", "--targets", "ring,swiss-roll"], "unknown target 'swiss-roll'"),
         (["benchmark", "mode-collapse", "--runs", "0"], "--runs must be from 1 to 1000"),
-        (["report", "--preset", "ring"], "has no report page yet"),
+        (["report", "--preset", "ring", "--runs", "3"], "tells one run"),
         (["train", "--target", "ring"], "needs d-input sample"),
         (["train", "--z-dim", "2"], "other noise is for 2-D targets"),
         (["train", "--preset", "ring", "--target-mean", "2"], "has no single mean"),

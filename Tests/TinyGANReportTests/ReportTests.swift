@@ -29,6 +29,14 @@ func temporaryFolder() throws -> URL {
     return url
 }
 
+/// `reader` after it has read `data` as XML; a page that does not parse is a failure.
+func parsePage<Reader: XMLParserDelegate>(_ data: Data, with reader: Reader) throws -> Reader {
+    let parser = XMLParser(data: data)
+    parser.delegate = reader
+    guard parser.parse() else { throw TinyGANError.failure("page does not parse: \(String(describing: parser.parserError))") }
+    return reader
+}
+
 /// What a page holds: parsed as XML (the page is written as well-formed
 /// XHTML-compatible HTML), its image sources and its tables' cells: the
 /// runs table's in `cells`, every table's by its id in `tables`; its text,
@@ -45,13 +53,7 @@ final class PageReader: NSObject, XMLParserDelegate {
     private var table = "", inBody = false, inRow = false, inCell = false, inDirac = false
     private var cell = "", exact: String?
 
-    static func read(_ data: Data) throws -> PageReader {
-        let reader = PageReader()
-        let parser = XMLParser(data: data)
-        parser.delegate = reader
-        guard parser.parse() else { throw TinyGANError.failure("page does not parse: \(String(describing: parser.parserError))") }
-        return reader
-    }
+    static func read(_ data: Data) throws -> PageReader { try parsePage(data, with: PageReader()) }
 
     func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?,
                 attributes: [String: String] = [:]) {

@@ -80,6 +80,7 @@ extension FigureStrings {
         .planeDecisionTitle: "第 {epoch} 轮判别器在平面上的输出{run}；{note}",
         .planeDecisionProbability: "绿色：判为真实，紫色：判为生成，白色：1/2",
         .planeTargetPanel: "目标：{target}",
+        .planeFrameTitle: "第 {epoch} 轮{run}：{summary}",
         .planeDecisionScore: "评分从 {low}（紫色）到 {high}（绿色）",
         .histogramsTitle: "{count} 次运行的最终直方图，KS 从低到高（标题：种子与 KS）；蓝色为 {successes} 次成功",
         .outcomesTitle: "{count} 次运行的终点",

@@ -79,6 +79,7 @@ extension FigureStrings {
         .planeDecisionTitle: "D over the plane at epoch {epoch}{run}; {note}",
         .planeDecisionProbability: "green: D says real, purple: generated, white: 1/2",
         .planeTargetPanel: "target: {target}",
+        .planeFrameTitle: "Epoch {epoch}{run}: {summary}",
         .planeDecisionScore: "critic's score from {low} (purple) to {high} (green)",
         .histogramsTitle: "Final histograms of {count} runs, lowest KS first (titles: seed and KS); {successes} successes in blue",
         .outcomesTitle: "Where {count} runs end",

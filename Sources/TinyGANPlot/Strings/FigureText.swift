@@ -37,7 +37,7 @@ public enum FigureText: String, CaseIterable, Sendable {
     // The 2-D lab
     case planeSamplesTitle, planeModesSummary, planeGridSummary, planeGenerated, planeModeMeans, planeEvolutionTitle,
          planeEpochPanel, planeQualityTitle, planeGridPanel, planeDecisionTitle, planeDecisionProbability,
-         planeDecisionScore, planeTargetPanel
+         planeDecisionScore, planeTargetPanel, planeFrameTitle
     // Sweep figures
     case histogramsTitle, outcomesTitle, finalMean, finalStd, targetMeanStd, targetMeansStds, verdictCount,
          ratesTitle, ratesGridTitle, successRate, successRateAxis
