@@ -41,7 +41,7 @@ extension PlaneFigures {
         let arrows = gradientArrows(final, config: config, box: target.bounds, label: t(.planeGradientArrows))
         if let arrows { series.append(arrows) }
         series += modeMeans(target, t)
-        let panelTitle = (arrows.map { t(.planeArrowsNote, ["count": "\($0.xs.count)"]) } ?? t(.planeArrowsNone)) + "; " + grid
+        let panelTitle = (arrows.map { t(.planeArrowsNote, ["count": "\($0.xs.count)"]) } ?? t(.planeArrowsNone)) + t(.clauseSeparator) + grid
         var figure = Figure(width: 640, height: 720,
                             title: t(.planeDecisionTitle, ["run": runName(log, t), "epoch": "\(final.epochsCompleted)",
                                                            "note": note]),

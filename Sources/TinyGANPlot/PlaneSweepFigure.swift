@@ -8,8 +8,10 @@ extension PlaneFigures {
     /// Panels per row at most.
     static let sweepColumns = 5
     /// Cells per side of each small panel's density (fewer than the large
-    /// figures', to keep the SVG small).
-    static let sweepCells = 40
+    /// figures', to keep the SVG small), each the mean of 4 x 4 values
+    /// (`densityTiles`): the ring's tiles are 0.075 wide, 7.5 of its
+    /// modes' std, and the midpoints 1.9 std apart.
+    static let sweepCells = 40, sweepSubsamples = 4
 
     /// One panel per log, in order, titled "TITLE: 7/8 modes, 91% HQ" for
     /// a target with modes and "TITLE: grid JS 0.052" otherwise, TITLE from
@@ -23,8 +25,13 @@ extension PlaneFigures {
         precondition(titles == nil || titles!.count == logs.count, "one title per log")
         guard !logs.isEmpty else { throw FigureUnavailable(description: "no runs to draw") }
         let t = FigureStrings(language)
+        var densities: [String: Series] = [:]  // one per target, however many runs share it
         let panels = logs.indices.map { i in
-            sweepPanel(logs[i], title: titles?[i] ?? t(.seedLabel, ["seed": "\(logs[i].header.seed)"]), t)
+            let target = logs[i].target
+            let density = densities[target.spec] ?? densityTiles(target, cells: sweepCells, subsamples: sweepSubsamples)
+            densities[target.spec] = density
+            return sweepPanel(logs[i], title: titles?[i] ?? t(.seedLabel, ["seed": "\(logs[i].header.seed)"]),
+                              density: density, t)
         }
         let rows = (logs.count + sweepColumns - 1) / sweepColumns
         let columns = (logs.count + rows - 1) / rows
@@ -41,9 +48,9 @@ extension PlaneFigures {
                       columns: columns, panels: panels)
     }
 
-    static func sweepPanel(_ log: PlaneRunLog, title: String, _ t: FigureStrings) -> Panel {
+    static func sweepPanel(_ log: PlaneRunLog, title: String, density: Series, _ t: FigureStrings) -> Panel {
         let target = log.target
-        var series = [densityTiles(target, cells: sweepCells)]
+        var series = [density]
         guard let final = log.final, !final.diverged else {
             var panel = squarePanel(target, title: title, series: series, axisLabels: false)
             panel.mark = log.final == nil ? t(.planeNoFinal) : t(.verdictDiverged)

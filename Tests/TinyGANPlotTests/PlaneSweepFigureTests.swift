@@ -28,6 +28,20 @@ import TinyGANPlot
                 "\(figure.title ?? "")")
     }
 
+    /// Every mode of the ring shows in the small panels' density, though
+    /// the tiles (0.075 wide) are 7.5 of its std wide and a tile's centre
+    /// can miss a mode by 3.75 std: the tile holding each mode mean is
+    /// clearly blue (blue above red by a fifth of the scale).
+    @Test func everyModeShowsInTheSmallPanels() throws {
+        let figure = try PlaneFigures.sweepGrid(logs: [try Log.ringLog()])
+        let tiles = figure.panels[0].series[0]
+        guard case .tiles(let width, let height, let colors) = tiles.kind else { Issue.record("no tiles"); return }
+        for mode in try #require(PlaneTarget.ring.modes) {
+            let holding = tiles.xs.indices.filter { abs(tiles.xs[$0] - mode.x) <= width / 2 && abs(tiles.ys[$0] - mode.y) <= height / 2 }
+            #expect(!holding.isEmpty && holding.allSatisfy { colors[$0].blue - colors[$0].red > 0.2 }, "\(mode)")
+        }
+    }
+
     /// Given titles are used; ten runs make two rows of five, seven two
     /// rows of four; a run without a final record, or one that diverged,
     /// is its target alone, marked.

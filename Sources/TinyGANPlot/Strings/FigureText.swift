@@ -39,7 +39,8 @@ public enum FigureText: String, CaseIterable, Sendable {
          planeEpochPanel, planeQualityTitle, planeGridPanel, planeDecisionTitle, planeDecisionProbability,
          planeDecisionScore, planeTargetPanel, planeDecisionPacked, planeNoiseGrid, planeNoiseGridUniform,
          planeNoiseGridGaussian, planeNoiseGridSkipped, planeGradientArrows, planeArrowsNote, planeArrowsNone,
-         planeSweepTitle, planeSweepMeanModes, planeSweepPanelModes, planeSweepPanelGrid, planeNoFinal, seedLabel
+         planeSweepTitle, planeSweepMeanModes, planeSweepPanelModes, planeSweepPanelGrid, planeNoFinal, seedLabel,
+         clauseSeparator
     // Sweep figures
     case histogramsTitle, outcomesTitle, finalMean, finalStd, targetMeanStd, targetMeansStds, verdictCount,
          ratesTitle, ratesGridTitle, successRate, successRateAxis
