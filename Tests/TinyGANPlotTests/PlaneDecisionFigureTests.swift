@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 import TinyGANCore
 import TinyGANPlot
@@ -92,13 +93,19 @@ import TinyGANTestSupport
     }
 
     /// Noise of 3 dimensions has no 2-D grid: none drawn, said in the
-    /// panel and in the figure's notes; the arrows are still there.
+    /// panel and in the figure's notes, which `FigureFiles` passes on with
+    /// what it could not draw; the arrows are still there.
     @Test func noGridForNoiseOfOtherDimensions() throws {
         let figure = try PlaneFigures.decision(try Log.ringLog(zDim: 3))
         #expect(!figure.panels[0].series.contains { $0.label == "noise grid through G" })
         #expect(figure.panels[0].title?.contains("no noise grid: G's noise has 3 dimensions") == true)
         #expect(figure.notes.count == 1 && figure.notes[0].contains("3 dimensions"))
         #expect(try Self.arrows(figure).xs.count == 150)
+        let folder = temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let outcome = try FigureFiles(renderer: RecordingRenderer(), formats: [.png])
+            .writePlane([.decision], log: try Log.ringLog(zDim: 3), source: "r.jsonl", to: folder)
+        #expect(outcome.written.count == 1 && outcome.skipped == ["r.jsonl: decision: \(figure.notes[0])"])
     }
 
     /// D judging packs has no value at one point: the background is the
