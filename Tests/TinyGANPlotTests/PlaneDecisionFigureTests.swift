@@ -53,6 +53,19 @@ import TinyGANTestSupport
         }
     }
 
+    /// The figure is recomputed from the log alone: from the log written
+    /// and read back, the same arrows and grid vertices, bit for bit.
+    @Test func arrowsAndGridComeFromTheLogAlone() throws {
+        let log = try Log.ringLog()
+        let reread = try PlaneRunLogCoding.decode(try PlaneRunLogCoding.encode(log), file: "r.jsonl")
+        let (a, b) = (try PlaneFigures.decision(log), try PlaneFigures.decision(reread))
+        let (first, second) = (try Self.arrows(a), try Self.arrows(b))
+        #expect(first.xs == second.xs && first.ys == second.ys && first.dx == second.dx && first.dy == second.dy)
+        let grids = [a, b].map { $0.panels[0].series.first { $0.label == "noise grid through G" }! }
+        #expect(grids[0].xs.elementsEqual(grids[1].xs) { $0 == $1 || ($0.isNaN && $1.isNaN) })
+        #expect(grids[0].ys.elementsEqual(grids[1].ys) { $0 == $1 || ($0.isNaN && $1.isNaN) })
+    }
+
     /// The grid lines are at equal steps of probability: U[0, 1) from 0 to
     /// 1, N(0, 1) at Phi^-1 of 2.5% ... 97.5%, 11 lines of each direction.
     @Test func noiseGridLinesCutEqualShares() {
