@@ -12,6 +12,9 @@ public struct Figure: Sendable {
     /// panel has no range of its own.
     public var sharesX: Bool
     public var sharesY: Bool
+    /// What the figure leaves out and why ("the warped noise grid: ..."):
+    /// `FigureFiles` reports them with the figures it could not draw.
+    public var notes: [String] = []
 
     public init(width: Double = 960, height: Double = 420, title: String? = nil, columns: Int = 1,
                 panels: [Panel], sharesX: Bool = false, sharesY: Bool = false) {
@@ -38,6 +41,10 @@ public struct Panel: Sendable {
     public var mark: String?
     /// Hide ticks, tick labels and grid (for a heatmap, whose cells carry labels).
     public var hidesTicks = false
+    /// One unit of x as long on the page as one unit of y (the plot area
+    /// shrunk and centred to fit): a map of the plane, where directions
+    /// and shapes are drawn true.
+    public var equalScales = false
 
     public init(title: String? = nil, titleColor: Color = .black, xLabel: String? = nil, yLabel: String? = nil,
                 xRange: ClosedRange<Double>? = nil, yRange: ClosedRange<Double>? = nil, series: [Series] = [],
@@ -65,6 +72,10 @@ public struct Series: Sendable {
         /// Rectangles of `width` x `height` centred at (xs[i], ys[i]), filled
         /// with `colors[i]`: the cells of a heatmap.
         case tiles(width: Double, height: Double, colors: [Color])
+        /// Arrows from (xs[i], ys[i]) to (xs[i] + dx[i], ys[i] + dy[i]) in
+        /// data units, each with a head of a few pixels (shorter for short
+        /// arrows).
+        case arrows(dx: [Double], dy: [Double])
     }
 
     public var kind: Kind
@@ -111,6 +122,13 @@ public struct Series: Sendable {
                             label: String? = nil) -> Series {
         Series(kind: .bars(width: width), xs: edges, ys: heights, stroke: Stroke(color: color, width: 0.6),
                fill: color.opacity(0.45), label: label)
+    }
+
+    /// Arrows from (xs[i], ys[i]) along (dx[i], dy[i]), in data units.
+    public static func arrows(_ xs: [Double], _ ys: [Double], dx: [Double], dy: [Double], color: Color,
+                              width: Double = 1, label: String? = nil) -> Series {
+        Series(kind: .arrows(dx: dx, dy: dy), xs: xs, ys: ys, stroke: Stroke(color: color, width: width), fill: color,
+               label: label)
     }
 
     public static func horizontal(_ y: Double, color: Color = .black, dash: [Double] = [6, 4],

@@ -88,7 +88,8 @@ public struct FigureFiles {
 
 extension FigureFiles {
     /// Writes the 2-D lab's figures of one plane run log into `folder`, as
-    /// `KIND.EXT` (`PlaneFigureKind`), with what could not be drawn and why.
+    /// `KIND.EXT` (`PlaneFigureKind`), with what could not be drawn and why
+    /// (a whole figure, or a part of one: its `notes`).
     public func writePlane(_ kinds: [PlaneFigureKind] = PlaneFigureKind.allCases, log: PlaneRunLog, source: String,
                            to folder: URL) throws -> Outcome {
         var outcome = Outcome()
@@ -96,11 +97,41 @@ extension FigureFiles {
             do {
                 let figure = try PlaneFigures.figure(kind, log: log, language: language)
                 outcome.written += try write(figure, stem: kind.rawValue, in: folder)
+                outcome.skipped += figure.notes.map { "\(source): \(kind.rawValue): \($0)" }
             } catch let reason as FigureUnavailable {
                 outcome.skipped.append("\(source): \(kind.rawValue): \(reason.description)")
             }
         }
         return outcome
+    }
+
+    /// The file stem of `writePlaneSweep`'s figure.
+    public static let planeSweepStem = "samples-grid"
+
+    /// Draws the final points of several 2-D runs, a small panel each
+    /// (`PlaneFigures.sweepGrid`: titles one per log, or "seed SEED"), as
+    /// `FOLDER/samples-grid.EXT` in every format.
+    public func writePlaneSweep(logs: [PlaneRunLog], titles: [String]? = nil, to folder: URL) throws -> [URL] {
+        try write(try PlaneFigures.sweepGrid(logs: logs, titles: titles, language: language), stem: Self.planeSweepStem,
+                  in: folder)
+    }
+
+    /// Draws each grid point of a 2-D sweep as the final points of its
+    /// finished runs, one panel per seed (`writePlaneSweep(logs:)`), into
+    /// `SWEEP/figures/`: `samples-grid.EXT` for a sweep without axes, else
+    /// `samples-grid-POINT.EXT`, POINT the folder name of the point's runs.
+    public func writePlaneSweep(_ sweep: SweepFolder) throws -> [URL] {
+        let folder = sweep.url.appendingPathComponent("figures")
+        var written: [URL] = []
+        for (_, runs) in Dictionary(grouping: try sweep.runs(), by: \.point).sorted(by: { $0.key < $1.key }) {
+            let logs = runs.compactMap(sweep.finishedPlaneLog)
+            guard !logs.isEmpty else { continue }
+            let figure = try PlaneFigures.sweepGrid(logs: logs, language: language)
+            let stem = sweep.manifest.plan.axes.isEmpty ? Self.planeSweepStem
+                : Self.planeSweepStem + "-" + URL(fileURLWithPath: runs[0].logPath).deletingLastPathComponent().lastPathComponent
+            written += try write(figure, stem: stem, in: folder)
+        }
+        return written
     }
 
     /// Draws a sweep's figures (`SweepFigures.all`) into `SWEEP/figures/`.

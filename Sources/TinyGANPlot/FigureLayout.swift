@@ -71,6 +71,8 @@ public struct FigureLayout {
             case (.tiles(let width, _, _), .x): series.xs.forEach { include($0 - width / 2); include($0 + width / 2) }
             case (.tiles(_, let height, _), .y): series.ys.forEach { include($0 - height / 2); include($0 + height / 2) }
             case (.bars, .y): include(0); series.ys.forEach(include)
+            case (.arrows(let dx, _), .x): series.xs.forEach(include); zip(series.xs, dx).forEach { include($0 + $1) }
+            case (.arrows(_, let dy), .y): series.ys.forEach(include); zip(series.ys, dy).forEach { include($0 + $1) }
             case (_, .x): series.xs.forEach(include)
             case (_, .y): series.ys.forEach(include)
             }
@@ -113,7 +115,9 @@ public struct FigureLayout {
         }
         let labelWidth = yTicks.labels.map { metrics.width(of: $0, size: Style.tickSize, weight: .regular) }.max() ?? 0
         let left = labelWidth + Style.tickLength + 6 + (panel.yLabel == nil ? 0 : Style.labelSize * 1.6)
-        let plot = cell.inset(top: top, left: left, bottom: bottom, right: Style.padding)
+        var plot = cell.inset(top: top, left: left, bottom: bottom, right: Style.padding)
+        if panel.equalScales { plot = Self.equalScales(plot, xSpan: xRange.upperBound - xRange.lowerBound,
+                                                       ySpan: yRange.upperBound - yRange.lowerBound) }
         let xScale = LinearScale(domain: xRange, range: (plot.minX, plot.maxX))
         let yScale = LinearScale(domain: yRange, range: (plot.maxY, plot.minY))
         let xTicks = Ticks.nice(xRange, maximumCount: max(2, Int(plot.width / 45))) { set in
@@ -159,6 +163,17 @@ public struct FigureLayout {
             scene.items.append(.text(mark, position: center, size: size, weight: .bold,
                                      color: .vermillion, anchor: .center, angle: 0))
         }
+    }
+
+    /// The largest rectangle centred in `plot` in which a unit of x and a
+    /// unit of y are equally long: `xSpan` by `ySpan` data units at one
+    /// scale, min(width / xSpan, height / ySpan) pixels a unit.
+    static func equalScales(_ plot: Rect, xSpan: Double, ySpan: Double) -> Rect {
+        guard xSpan > 0, ySpan > 0 else { return plot }
+        let unit = min(plot.width / xSpan, plot.height / ySpan)
+        let width = unit * xSpan, height = unit * ySpan
+        return Rect(x: plot.x + (plot.width - width) / 2, y: plot.y + (plot.height - height) / 2,
+                    width: width, height: height)
     }
 
     func drawAxes(plot: Rect, xTicks: Ticks.Set, yTicks: Ticks.Set, xScale: LinearScale, yScale: LinearScale,
@@ -214,6 +229,12 @@ public struct FigureLayout {
                 scene.items.append(.rectangle(Rect(x: left, y: top, width: right - left, height: bottom - top),
                                               stroke: outline, fill: colors[i]))
             }
+        case .arrows(let dx, let dy):
+            for i in series.xs.indices where i < dx.count && i < dy.count {
+                let base = Point(xScale(series.xs[i]), yScale(series.ys[i]))
+                let tip = Point(xScale(series.xs[i] + dx[i]), yScale(series.ys[i] + dy[i]))
+                scene.items += Self.arrow(from: base, to: tip, stroke: series.stroke, head: series.fill ?? series.stroke.color)
+            }
         case .horizontalLine:
             guard let y = series.ys.first, y.isFinite else { return }
             scene.items.append(.path(points: [Point(plot.minX, yScale(y)), Point(plot.maxX, yScale(y))], closed: false,
@@ -225,6 +246,22 @@ public struct FigureLayout {
         }
     }
 
+    /// An arrow in pixels: the shaft from `base` to `tip` and a filled head
+    /// at `tip`, 6 px long (at most 40% of the arrow) and as wide as it is
+    /// long; nothing for a non-finite or zero-length arrow.
+    static func arrow(from base: Point, to tip: Point, stroke: Stroke, head color: Color) -> [Scene.Item] {
+        let dx = tip.x - base.x, dy = tip.y - base.y, length = (dx * dx + dy * dy).squareRoot()
+        guard length.isFinite, length > 0 else { return [] }
+        let (ux, uy) = (dx / length, dy / length), head = min(6, 0.4 * length)
+        let back = Point(tip.x - head * ux, tip.y - head * uy)
+        return [
+            .path(points: [base, back], closed: false, stroke: stroke, fill: nil),
+            .path(points: [tip, Point(back.x - head / 2 * uy, back.y + head / 2 * ux),
+                           Point(back.x + head / 2 * uy, back.y - head / 2 * ux)],
+                  closed: true, stroke: nil, fill: color),
+        ]
+    }
+
     // MARK: Hover areas
 
     /// The indices of a series' elements that can carry a hover: finite
@@ -232,7 +269,7 @@ public struct FigureLayout {
     static func hoverable(_ series: Series) -> [Int] {
         let indices = Array(0..<min(series.xs.count, series.ys.count))
         switch series.kind {
-        case .horizontalLine, .verticalLine: return []
+        case .horizontalLine, .verticalLine, .arrows: return []
         case .tiles(_, _, let colors): return indices.filter { $0 < colors.count }
         case .bars: return indices.filter { series.xs[$0].isFinite && series.ys[$0].isFinite && series.ys[$0] != 0 }
         case .line, .points: return indices.filter { series.xs[$0].isFinite && series.ys[$0].isFinite }

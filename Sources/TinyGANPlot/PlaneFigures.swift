@@ -8,7 +8,9 @@ public enum PlaneFigureKind: String, CaseIterable, Sendable {
     case evolution
     /// Modes covered, high-quality share and grid JS over the epochs.
     case quality
-    /// D's output over the plane as a heatmap, with G's final points.
+    /// D's output over the plane as a heatmap, with G's final points, the
+    /// arrows of G's gradient on them and the warped noise grid (GAN Lab's
+    /// picture).
     case decision
 }
 
@@ -29,14 +31,32 @@ public enum PlaneFigures {
     /// The target's density on `cells` x `cells` tiles over its bounds,
     /// white where it is 0 and light blue at its largest, on a square-root
     /// scale (a mode of std 0.01 is 10^4 times denser than the space
-    /// between, and would otherwise be a few pixels).
-    static func densityTiles(_ target: PlaneTarget) -> Series {
+    /// between, and would otherwise be a few pixels). Each tile's value is
+    /// the mean of the density at the centres of `subsamples` x
+    /// `subsamples` equal parts of it (the midpoint rule for the tile's
+    /// mass over its area): with large tiles, a mode narrower than a tile
+    /// that the tile's centre misses still shows. Tiles within half an
+    /// 8-bit level of white (weight w with 169 w < 1/2, 169 = 255 - 86 the
+    /// largest channel step to sky blue) are left out: they were most of
+    /// an SVG's bytes, and without them the panel's light grid lines show
+    /// where the target has no mass.
+    static func densityTiles(_ target: PlaneTarget, cells: Int = cells, subsamples s: Int = 1) -> Series {
         let grid = PlaneGrid(bounds: target.bounds, cells: cells)
-        let values = grid.centers.map { target.density(x: $0.x, y: $0.y) }
+        let offsets = (0..<s).map { (Double($0) + 0.5) / Double(s) - 0.5 }
+        let values = grid.centers.map { center in
+            offsets.reduce(0.0) { sum, u in
+                offsets.reduce(sum) { sum, v in
+                    sum + target.density(x: center.x + u * grid.cellWidth, y: center.y + v * grid.cellHeight)
+                }
+            } / Double(s * s)
+        }
         let top = values.max() ?? 1
-        let colors = values.map { Color.white.mixed(with: .skyBlue, by: top > 0 ? 0.75 * ($0 / top).squareRoot() : 0) }
-        return Series(kind: .tiles(width: grid.cellWidth, height: grid.cellHeight, colors: colors),
-                      xs: grid.centers.map(\.x), ys: grid.centers.map(\.y), stroke: Stroke(color: .white, width: 0))
+        let weights = values.map { top > 0 ? 0.75 * ($0 / top).squareRoot() : 0 }
+        let shown = weights.indices.filter { 169 * weights[$0] >= 0.5 }
+        return Series(kind: .tiles(width: grid.cellWidth, height: grid.cellHeight,
+                                   colors: shown.map { Color.white.mixed(with: .skyBlue, by: weights[$0]) }),
+                      xs: shown.map { grid.centers[$0].x }, ys: shown.map { grid.centers[$0].y },
+                      stroke: Stroke(color: .white, width: 0))
     }
 
     /// Planar points (x's, then y's) as a scatter series.
@@ -76,10 +96,14 @@ public enum PlaneFigures {
         t(.runName, ["preset": log.config.preset, "seed": "\(log.header.seed)"])
     }
 
-    static func squarePanel(_ target: PlaneTarget, title: String?, series: [Series], legend: LegendPlacement? = nil) -> Panel {
+    /// A panel over the target's box, x and y at one scale.
+    static func squarePanel(_ target: PlaneTarget, title: String?, series: [Series], legend: LegendPlacement? = nil,
+                            axisLabels: Bool = true) -> Panel {
         let b = target.bounds
-        return Panel(title: title, xLabel: "x", yLabel: "y", xRange: b.xMin...b.xMax, yRange: b.yMin...b.yMax,
-                     series: series, legend: legend)
+        var panel = Panel(title: title, xLabel: axisLabels ? "x" : nil, yLabel: axisLabels ? "y" : nil,
+                          xRange: b.xMin...b.xMax, yRange: b.yMin...b.yMax, series: series, legend: legend)
+        panel.equalScales = true
+        return panel
     }
 
     static func final(_ log: PlaneRunLog) throws -> PlaneFinalRecord {
@@ -149,39 +173,6 @@ public enum PlaneFigures {
                             legend: .topRight))
         return Figure(width: 1000, height: 420, title: t(.planeQualityTitle, ["run": runName(log, t)]),
                       columns: panels.count, panels: panels)
-    }
-
-    // MARK: D's decision
-
-    /// D(x, y) over the target's bounds from the final D (D judging single
-    /// points: pack 1), GAN Lab's picture: green where D says real, purple
-    /// where it says generated, white at 1/2 (a probability) or at the
-    /// middle of its range over the panel (a critic's score, whose range
-    /// the title gives); G's final points on top.
-    public static func decision(_ log: PlaneRunLog, _ t: FigureStrings = FigureStrings(.en)) throws -> Figure {
-        let config = log.config
-        guard config.pack == 1 else {
-            throw FigureUnavailable(description: "D's decision over the plane needs D judging single points "
-                + "(pack 1); this run's D judges packs of \(config.pack)")
-        }
-        let final = try final(log), target = log.target
-        let grid = PlaneGrid(bounds: target.bounds, cells: cells)
-        let values = final.discriminator.outputs(atPlanar: grid.centers.map(\.x) + grid.centers.map(\.y))
-        let probability = config.loss.outputsProbability
-        let low = probability ? 0 : values.min() ?? 0, high = probability ? 1 : values.max() ?? 1
-        let colors = values.map { value -> Color in
-            let u = high > low ? (value - low) / (high - low) : 0.5
-            return u >= 0.5 ? Color.white.mixed(with: .green, by: 2 * (u - 0.5))
-                : Color.white.mixed(with: .purple, by: 2 * (0.5 - u))
-        }
-        let tiles = Series(kind: .tiles(width: grid.cellWidth, height: grid.cellHeight, colors: colors),
-                           xs: grid.centers.map(\.x), ys: grid.centers.map(\.y), stroke: Stroke(color: .white, width: 0))
-        let note = probability ? t(.planeDecisionProbability)
-            : t(.planeDecisionScore, ["low": format(low, digits: 3), "high": format(high, digits: 3)])
-        return Figure(width: 620, height: 680,
-                      title: t(.planeDecisionTitle, ["run": runName(log, t), "epoch": "\(final.epochsCompleted)", "note": note]),
-                      panels: [squarePanel(target, title: nil, series: [tiles, points(final.points, label: t(.planeGenerated))]
-                                           + modeMeans(target, t), legend: .topRight)])
     }
 }
 

@@ -98,7 +98,19 @@ extension ReportBuilder {
     public static func buildBenchmark(at root: URL, settings: ReportSettings) throws -> [ModeCollapseResult] {
         let benchmark = try ModeCollapseBenchmark.open(root)
         let results = try benchmark.summarize(at: root)
-        let view = BenchmarkView(benchmark, results: results, settings: settings, figures: [:])
+        // PNG: a panel of 2,500 points over a density is megabytes as SVG.
+        let files = FigureFiles(renderer: try CairoRenderer(), formats: [.png], language: settings.language)
+        var sources: [String: String] = [:]
+        for target in benchmark.targets {
+            for method in benchmark.methods {
+                let folder = try SweepFolder.open(ModeCollapseBenchmark.folder(root, target: target, method: method))
+                guard let file = try files.writePlaneSweep(folder).first else { continue }
+                sources[benchmarkFigureName(target: target, method: method)] = settings.selfContained
+                    ? "data:image/png;base64," + (try Data(contentsOf: file)).base64EncodedString()
+                    : "\(target)/\(method.key)/figures/\(file.lastPathComponent)"
+            }
+        }
+        let view = BenchmarkView(benchmark, results: results, settings: settings, figures: sources)
         let page = try settings.templates.render(view, template: "benchmark")
         try AtomicFile.write(Data(page.utf8), to: root.appendingPathComponent("index.html"))
         return results

@@ -12,7 +12,8 @@ extension TinyGAN {
                 Writes OUT/sweep.json, OUT/runs/POINT/seedK.jsonl (one log per run, each written \
                 atomically as soon as the run ends), OUT/summary.csv and OUT/summary.json (final \
                 moments, KS, W1, verdict and wall time per run; success rate with a 95% Wilson \
-                interval per grid point). An interrupted sweep keeps its finished runs: run the same \
+                interval per grid point; for a 2-D target, modes covered, high-quality share and \
+                reverse KL per run, their mean ± standard error per grid point) and OUT/figures/. An interrupted sweep keeps its finished runs: run the same \
                 command with --resume to finish it. --shard I/N runs every N-th run only, for array \
                 jobs on a cluster; `tinygan merge` joins the shards. Each run logs every 50th epoch and \
                 no snapshots but epoch 0 unless --log-interval or --snapshot-interval say otherwise.
@@ -88,10 +89,10 @@ extension TinyGAN {
             try folder.trainPending(threads: threads) { done, _ in progress?.update(done) }
             progress?.finish()
             let outcome = try folder.summarizeEither()
-            var figures: [URL] = []
-            if case .line(let summary) = outcome {
-                figures = try FigureFiles(renderer: try CairoRenderer(), formats: [.png, .svg])
-                    .writeSweep(folder, summary: summary)
+            let files = FigureFiles(renderer: try CairoRenderer(), formats: [.png, .svg])
+            let figures = switch outcome {
+            case .line(let summary): try files.writeSweep(folder, summary: summary)
+            case .plane: try files.writePlaneSweep(folder)
             }
             if !quiet {
                 for line in outcome.rateLines { print(line) }

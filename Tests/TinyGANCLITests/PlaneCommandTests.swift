@@ -57,6 +57,11 @@ import TinyGANCore
                     && swept.stdout.contains("of 8 modes"), "\(swept.stdout)")
         let csv = try String(contentsOf: folder.appendingPathComponent("s/summary.csv"), encoding: .utf8)
         #expect(csv.split(separator: "\n").count == 5)
+        for point in ["pack=1", "pack=2"] {
+            for ext in ["png", "svg"] {
+                #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent("s/figures/samples-grid-\(point).\(ext)").path))
+            }
+        }
         let refused = try Tool.run(["report", "--from", "s"], in: folder)
         #expect(refused.status == 2 && refused.stderr.contains("sweep of a 2-D target"), "\(refused.stderr)")
     }
@@ -74,6 +79,11 @@ import TinyGANCore
         let page = folder.appendingPathComponent("b/index.html")
         let written = try Data(contentsOf: page)
         #expect(String(decoding: written, as: UTF8.self).contains("PacGAN, Table 1"))
+        for method in ["gan", "pacgan2"] {
+            let figure = "ring/\(method)/figures/samples-grid.png"
+            #expect(String(decoding: written, as: UTF8.self).contains("src=\"\(figure)\""))
+            #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent("b/" + figure).path))
+        }
         let again = try Tool.run(arguments, in: folder)
         #expect(again.status == 2 && again.stderr.contains("add --resume"), "\(again.stderr)")
         #expect(try Data(contentsOf: page) == written)

@@ -1,5 +1,6 @@
 import Testing
 import TinyGANCore
+import TinyGANTestSupport
 
 /// The Dirac-GAN's chain (`DiracGame`: tinygan's network, `GANLoss` terms
 /// and `GradientPenalty`) against central finite differences of its own

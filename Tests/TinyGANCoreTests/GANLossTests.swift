@@ -1,5 +1,6 @@
 import Testing
 import TinyGANCore
+import TinyGANTestSupport
 
 /// Each loss's formulas against values computed by hand, and each
 /// derivative against central finite differences (`FiniteDifference`).

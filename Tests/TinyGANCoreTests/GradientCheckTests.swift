@@ -1,6 +1,7 @@
 import RealModule
 import Testing
 import TinyGANCore
+import TinyGANTestSupport
 
 /// Every backward pass against central finite differences in double
 /// precision (tolerance: see `FiniteDifference.agree`).

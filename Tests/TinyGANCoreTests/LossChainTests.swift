@@ -1,5 +1,6 @@
 import Testing
 import TinyGANCore
+import TinyGANTestSupport
 
 /// Every loss through the whole chain, against central finite differences
 /// in double precision (`FiniteDifference.agree`): D's loss with respect to

@@ -1,5 +1,6 @@
 import Testing
 import TinyGANCore
+import TinyGANTestSupport
 
 /// D judging samples (`d-input sample`) and packs of M samples (PacGAN),
 /// through the whole chain against central finite differences

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import TinyGANCore
+import TinyGANTestSupport
 
 /// A small configuration for fast tests: the article's model on 100-sample
 /// minibatches, 4 + 4 steps per epoch.

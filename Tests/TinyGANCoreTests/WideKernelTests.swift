@@ -1,5 +1,6 @@
 import Testing
 import TinyGANCore
+import TinyGANTestSupport
 
 /// The blocked kernels of wide layers (64 or more features on both sides,
 /// batch above 1): the sums in the order their doc comments state, bit for

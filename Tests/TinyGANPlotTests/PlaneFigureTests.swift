@@ -1,22 +1,14 @@
 import Testing
 import TinyGANCore
 import TinyGANPlot
+import TinyGANTestSupport
 
 /// The 2-D lab's figures show the log's points, metrics and D.
 @Suite struct PlaneFigureTests {
-    /// A short ring run: 2-D Gaussian noise, G 2-16-16-2, D on single
-    /// points 2-16-16-1, snapshots every 20 of 100 epochs.
-    static func ringLog(pack: Int = 1, loss: GANLoss = .bce) throws -> PlaneRunLog {
-        var config = Presets.ring
-        config.generator = NetworkConfig(hiddenSizes: [16, 16], activations: [.relu, .relu])
-        config.discriminator = NetworkConfig(hiddenSizes: [16, 16], activations: [.relu, .relu])
-        config.batchSize = 40
-        config.pack = pack
-        config.loss = loss
-        config.epochs = 100
-        config.snapshotInterval = 20
-        var trainer = try PlaneTrainer(config: config, seed: 2)
-        return trainer.run()
+    /// The short ring run of `shortRingLog`.
+    static func ringLog(pack: Int = 1, loss: GANLoss = .bce, zDim: Int = 2, noise: NoiseKind = .gaussian,
+                        seed: UInt64 = 2) throws -> PlaneRunLog {
+        try shortRingLog(pack: pack, loss: loss, zDim: zDim, noise: noise, seed: seed)
     }
 
     @Test func samplesShowTheFinalPointsOverTheTargetsBox() throws {
@@ -85,11 +77,22 @@ import TinyGANPlot
     }
 
     @Test func figuresALogCannotHaveSayWhy() throws {
-        #expect(throws: FigureUnavailable.self) { try PlaneFigures.decision(try Self.ringLog(pack: 2)) }
         var log = try Self.ringLog()
         log.snapshots = Array(log.snapshots.prefix(1))
         #expect(throws: FigureUnavailable.self) { try PlaneFigures.quality(log) }
         log.final = nil
         #expect(throws: FigureUnavailable.self) { try PlaneFigures.samples(log) }
+        #expect(throws: FigureUnavailable.self) { try PlaneFigures.decision(log) }
+    }
+
+    /// The panel of a map of the plane draws x and y at one scale: the
+    /// ring's square box is a square frame.
+    @Test func planePanelsDrawXAndYAtOneScale() throws {
+        let scene = FigureLayout(metrics: ApproximateTextMetrics()).scene(for: try PlaneFigures.samples(try Self.ringLog()))
+        let frames = scene.items.compactMap { item -> Rect? in
+            if case .rectangle(let rect, let stroke?, nil) = item, stroke.color == FigureLayout.Style.axisColor { rect } else { nil }
+        }
+        let frame = try #require(frames.first)
+        #expect(frames.count == 1 && abs(frame.width - frame.height) < 1e-9 && frame.width > 400, "\(frames)")
     }
 }

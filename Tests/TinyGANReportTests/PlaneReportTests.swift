@@ -2,6 +2,7 @@ import Foundation
 import FoundationXML
 import Testing
 import TinyGANCore
+import TinyGANPlot
 import TinyGANReport
 
 /// A short ring run: G 2-16-16-2 on 2-D normal noise, D 2-16-16-1 on
@@ -203,15 +204,18 @@ final class ElementReader: NSObject, XMLParserDelegate {
         #expect(first == (try Data(contentsOf: report.appendingPathComponent("figures/frame-000.png"))))
     }
 
-    /// D judging packs of 2: no decision figure (the page says why), and
-    /// frames of the points alone.
-    @Test func packedRunSaysWhyItHasNoDecision() throws {
+    /// D judging packs of 2: the decision figure draws G's gradient over
+    /// the target's density (a packed D has no value at one point), the
+    /// page says D judges packs, and the frames show the points alone.
+    @Test func packedRunDrawsTheGradientOverTheDensity() throws {
         let log = try shortRingLog(pack: 2)
         let report = try build(log)
         defer { try? FileManager.default.removeItem(at: report.deletingLastPathComponent()) }
         let page = try page(report)
-        #expect(page.first(id: "figure-decision") == nil)
-        #expect(page.text.contains("decision: D's decision over the plane needs D judging single points"))
+        #expect(page.first(id: "figure-decision") != nil)
+        let decision = try PlaneFigures.figure(.decision, log: log)
+        let titles = [decision.title] + decision.panels.map(\.title)
+        #expect(titles.contains { $0?.contains("packs of 2 points") == true }, "a title says why it shows the density")
         #expect(page.text.contains("judges packs of 2 points at once"))
         #expect(page.all("li").filter { $0.attributes["id"]?.hasPrefix("frame-") == true }.count == log.snapshots.count)
     }

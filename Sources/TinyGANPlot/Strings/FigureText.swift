@@ -37,7 +37,10 @@ public enum FigureText: String, CaseIterable, Sendable {
     // The 2-D lab
     case planeSamplesTitle, planeModesSummary, planeGridSummary, planeGenerated, planeModeMeans, planeEvolutionTitle,
          planeEpochPanel, planeQualityTitle, planeGridPanel, planeDecisionTitle, planeDecisionProbability,
-         planeDecisionScore, planeTargetPanel, planeFrameTitle
+         planeDecisionScore, planeTargetPanel, planeDecisionPacked, planeNoiseGrid, planeNoiseGridUniform,
+         planeNoiseGridGaussian, planeNoiseGridSkipped, planeGradientArrows, planeArrowsNote, planeArrowsNone,
+         planeSweepTitle, planeSweepMeanModes, planeSweepPanelModes, planeSweepPanelGrid, planeNoFinal, seedLabel,
+         clauseSeparator, planeFrameTitle
     // Sweep figures
     case histogramsTitle, outcomesTitle, finalMean, finalStd, targetMeanStd, targetMeansStds, verdictCount,
          ratesTitle, ratesGridTitle, successRate, successRateAxis

@@ -1,11 +1,11 @@
 /// Central finite differences, (f(x + h) - f(x - h)) / 2h, in double
 /// precision: truncation error O(h^2 f''') and rounding error O(eps f / h);
 /// with h = 1e-6 and values of order one both stay near 1e-9 to 1e-10.
-enum FiniteDifference {
-    static let step = 1e-6
+public enum FiniteDifference {
+    public static let step = 1e-6
 
     /// The partial derivatives of `f` with respect to each entry of `x`.
-    static func gradient(of f: ([Double]) -> Double, at x: [Double]) -> [Double] {
+    public static func gradient(of f: ([Double]) -> Double, at x: [Double]) -> [Double] {
         x.indices.map { i in
             var plus = x, minus = x
             plus[i] += step
@@ -16,22 +16,8 @@ enum FiniteDifference {
 
     /// |analytic - numeric| <= 1e-6 * max(1, |numeric|) for every entry: the
     /// tolerance these checks state (about 1000 times the expected error).
-    static func agree(_ analytic: [Double], _ numeric: [Double], tolerance: Double = 1e-6) -> Bool {
+    public static func agree(_ analytic: [Double], _ numeric: [Double], tolerance: Double = 1e-6) -> Bool {
         analytic.count == numeric.count
             && zip(analytic, numeric).allSatisfy { abs($0 - $1) <= tolerance * max(1, abs($1)) }
     }
 }
-
-/// Deterministic test data.
-struct TestData {
-    var rng: TinyGANCore.Xoshiro256StarStar
-
-    init(seed: UInt64) { rng = .init(seed: seed, stream: 9) }
-
-    /// n values uniform on [low, high).
-    mutating func uniform(_ n: Int, _ low: Double = -1, _ high: Double = 1) -> [Double] {
-        (0..<n).map { _ in low + (high - low) * rng.nextDouble() }
-    }
-}
-
-import TinyGANCore
