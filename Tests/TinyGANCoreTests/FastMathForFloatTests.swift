@@ -11,10 +11,7 @@ import TinyGANCore
     /// Every normal binade (16 mantissas each), 400,000 values uniform on
     /// the sampler's (2^-37, 1), and values within 2^-40 of 1.
     @Test func logForFloatIsWithin5e11OfFoundation() {
-        var inputs: [Double] = []
-        for e in -1022...1023 {
-            for j in 0..<16 { inputs.append(Double(sign: .plus, exponent: e, significand: 1 + Double(j) / 16 + 0x1p-30)) }
-        }
+        var inputs = FastMathTests.everyNormalBinade()
         var rng = Xoshiro256StarStar(seed: 21)
         for _ in 0..<400_000 { inputs.append((Double(rng.next() >> 28) + 0.5) * 0x1p-36) }
         for k in 1...2000 { inputs += [1 + Double(k) * 0x1p-52, 1 - Double(k) * 0x1p-53] }
@@ -27,16 +24,7 @@ import TinyGANCore
     /// 1,000,000 points uniform on [-708, 709], the sampler's exponents
     /// (0, 25.7), both sides of +-ln 2 / 2 and small |x| down to 1e-300.
     @Test func expMinusOneForFloatIsWithin5e11OfFoundation() {
-        var rng = Xoshiro256StarStar(seed: 22)
-        var inputs = (0..<1_000_000).map { _ in -708 + 1417 * rng.nextDouble() }
-        inputs += (0..<200_000).map { _ in 25.7 * rng.nextDouble() }
-        let half = 0.5 * Foundation.log(2.0)
-        for k in 0..<2000 {
-            let step = Double(k) * 0x1p-52
-            inputs += [half + step, half - step, -half + step, -half - step]
-        }
-        inputs += [-708, 709, 0, 1, -1, 25.7]
-        for e in -1000 ... -1 { inputs += [Foundation.pow(2, Double(e) * 0.3), -Foundation.pow(2, Double(e) * 0.3)] }
+        let inputs = FastMathTests.expMinusOneInputs(seed: 22, samplerExponents: 25.7)
         let worst = FastMathTests.worstError(inputs, FastMath.expMinusOneForFloat, Foundation.expm1)
         #expect(worst < Self.tolerance, "max relative error \(worst)")
     }
@@ -44,10 +32,7 @@ import TinyGANCore
     /// Every normal binade (16 mantissas each) and 400,000 values over the
     /// sampler's range of nu (W^(-2/nu) - 1), [2^-40, 2^60].
     @Test func reciprocalSquareRootForFloatIsWithin5e11OfFoundation() {
-        var inputs: [Double] = []
-        for e in -1022...1023 {
-            for j in 0..<16 { inputs.append(Double(sign: .plus, exponent: e, significand: 1 + Double(j) / 16 + 0x1p-30)) }
-        }
+        var inputs = FastMathTests.everyNormalBinade()
         var rng = Xoshiro256StarStar(seed: 23)
         for _ in 0..<400_000 { inputs.append(Foundation.exp2(-40 + 100 * rng.nextDouble())) }
         inputs += (1...1000).map { Double($0 * $0) }
