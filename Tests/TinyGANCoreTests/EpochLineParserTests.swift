@@ -148,6 +148,7 @@ import TinyGANCore
             epoch.replacingOccurrences(of: #""gLoss":0.7,"#, with: #""gLoss":1e-50,"#),  // rounds to zero
             epoch.replacingOccurrences(of: #""gLoss":0.7,"#, with: #""gLoss":"NaN","#),  // not the encoder's string
             epoch.replacingOccurrences(of: #""gLoss":0.7,"#, with: #""gLoss":07,"#),     // leading zero
+            epoch.replacingOccurrences(of: #""gLoss":0.7,"#, with: #""gLoss":-0.0e5,"#), // a zero the decoder refuses
             epoch.replacingOccurrences(of: #""epoch":1,"#, with: #""epoch":99999999999999999999,"#),
             String(epoch.dropLast()),
         ]

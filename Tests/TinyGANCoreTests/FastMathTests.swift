@@ -70,29 +70,40 @@ import TinyGANCore
     /// of +-ln 2 / 2 (where the reduction's k leaves 0) and small |x| down to
     /// 1e-300, where e^x - 1 must be x.
     @Test func expMinusOneIsWithin1e15OfFoundation() {
-        var rng = Xoshiro256StarStar(seed: 13)
+        let inputs = Self.expMinusOneInputs(seed: 13, samplerExponents: 43.7) + [-0.0, 40, -40]
+        let worst = Self.worstError(inputs, FastMath.expMinusOne, Foundation.expm1)
+        #expect(worst < Self.tolerance, "max relative error \(worst)")
+        #expect(FastMath.expMinusOne(FastMath.Lanes(0, 1e-300, -1e-300, 1e-20)) == FastMath.Lanes(0, 1e-300, -1e-300, 1e-20))
+    }
+
+    /// 1,000,000 points uniform on [-708, 709], 200,000 on (0,
+    /// `samplerExponents`), both sides of +-ln 2 / 2 (where the reduction's k
+    /// leaves 0), small |x| down to 1e-300, and the edges.
+    static func expMinusOneInputs(seed: UInt64, samplerExponents: Double) -> [Double] {
+        var rng = Xoshiro256StarStar(seed: seed)
         var inputs = (0..<1_000_000).map { _ in -708 + 1417 * rng.nextDouble() }
-        inputs += (0..<200_000).map { _ in 43.7 * rng.nextDouble() }
+        inputs += (0..<200_000).map { _ in samplerExponents * rng.nextDouble() }
         let half = 0.5 * Foundation.log(2.0)
         for k in 0..<2000 {
             let step = Double(k) * 0x1p-52
             inputs += [half + step, half - step, -half + step, -half - step]
         }
-        inputs += [-708, 709, 0, -0.0, 1, -1, 40, -40, 43.7]
         for e in -1000 ... -1 { inputs += [Foundation.pow(2, Double(e) * 0.3), -Foundation.pow(2, Double(e) * 0.3)] }
-        let worst = Self.worstError(inputs, FastMath.expMinusOne, Foundation.expm1)
-        #expect(worst < Self.tolerance, "max relative error \(worst)")
-        #expect(FastMath.expMinusOne(FastMath.Lanes(0, 1e-300, -1e-300, 1e-20)) == FastMath.Lanes(0, 1e-300, -1e-300, 1e-20))
+        return inputs + [-708, 709, 0, 1, -1, samplerExponents]
+    }
+
+    /// 16 mantissas in every binade of the normal doubles.
+    static func everyNormalBinade() -> [Double] {
+        (-1022...1023).flatMap { e in
+            (0..<16).map { j in Double(sign: .plus, exponent: e, significand: 1 + Double(j) / 16 + 0x1p-30) }
+        }
     }
 
     /// reciprocalSquareRoot against 1 / Foundation's sqrt over every binade
     /// of the normal doubles (16 mantissas each), 400,000 values spread over
     /// the Student's t sampler's range [2^-63, 2^20], and small squares.
     @Test func reciprocalSquareRootIsWithin1e15OfFoundation() {
-        var inputs: [Double] = []
-        for e in -1022...1023 {
-            for j in 0..<16 { inputs.append(Double(sign: .plus, exponent: e, significand: 1 + Double(j) / 16 + 0x1p-30)) }
-        }
+        var inputs = Self.everyNormalBinade()
         var rng = Xoshiro256StarStar(seed: 14)
         for _ in 0..<400_000 { inputs.append(Foundation.exp2(-63 + 83 * rng.nextDouble())) }
         inputs += (1...1000).map { Double($0 * $0) } + [0x1p-1022, .greatestFiniteMagnitude, 2, 0.5]

@@ -2,7 +2,7 @@ import Foundation
 import Testing
 import TinyGANCore
 
-/// Student's t sampler (Bailey's polar method): KS against the exact CDF
+/// Student's t sampler (Bailey's method): KS against the exact CDF
 /// from light to near-normal tails, each draw against the formula computed
 /// from its bits with Foundation's functions, and the far tail's mass.
 @Suite struct StudentTSamplerTests {
@@ -23,29 +23,31 @@ import TinyGANCore
         #expect(ks < 1.628 / 100_000.0.squareRoot(), "nu = \(nu): KS \(ks)")
     }
 
-    /// Each draw is m + s U sqrt(nu (W^(-2/nu) - 1) / W) for the first pair
-    /// (U, V) of the 64-bit draws' halves, j -> (j + 1/2) 2^-31, with
-    /// W = U^2 + V^2 < 1; W^(-2/nu) - 1 here is Foundation's
-    /// expm1(-(2/nu) log W) (pow(W, -2/nu) - 1 would cancel for large nu).
-    /// FastMath is within 1e-15, so the Float draws may differ from the
+    /// Each draw is m + s sqrt(nu (W^(-2/nu) - 1)) cos(2 pi V) for the
+    /// draw's top 36 bits a and low 28 bits b, W = (a + 1/2) 2^-36 and
+    /// V = (b + 1/2) 2^-28, one 64-bit draw a value (the generators agree
+    /// after the batch); W^(-2/nu) - 1 here is Foundation's
+    /// expm1(-(2/nu) log W) (pow(W, -2/nu) - 1 would cancel for large nu),
+    /// and the cosine Foundation's sin(2 pi (|V - 1/2| - 1/4)), whose
+    /// argument is exact, checked against its cos(2 pi V) (which errs by up
+    /// to 2 pi 2^-53 in absolute terms near its zeros). The sampler's
+    /// functions are within 5e-11, so the Float draws may differ from the
     /// Float of this value by one ulp at most.
     @Test(arguments: [2.5, 30, 1e5]) func drawsAreBaileysFormulaOfTheirBits(nu: Double) throws {
-        let (_, values) = try Self.draws("student-t:\(nu),0,1.5", count: 999, seed: 8)
-        var rng = Xoshiro256StarStar(seed: 8)
-        func uniform(_ bits: UInt64) -> Double {
-            Double(Int32(bitPattern: UInt32(truncatingIfNeeded: bits))) * 0x1p-31 + 0x1p-32
-        }
+        let target = try Target(spec: "student-t:\(nu),0,1.5")
+        var sampler = Xoshiro256StarStar(seed: 8), rng = Xoshiro256StarStar(seed: 8)
+        var values = [Float](repeating: .nan, count: 999)
+        target.fill(&values, using: &sampler)
         for value in values {
-            var u = 0.0, w = 1.0
-            while w >= 1 {
-                let bits = rng.next()
-                u = uniform(bits >> 32)
-                let v = uniform(bits)
-                w = u * u + v * v
-            }
-            let exact = Float(1.5 * u * (nu * Foundation.expm1(-2 / nu * Foundation.log(w)) / w).squareRoot())
+            let bits = rng.next()
+            let w = (Double(bits >> 28) + 0.5) * 0x1p-36
+            let v = (Double(bits & 0xFFF_FFFF) + 0.5) * 0x1p-28
+            let cosine = Foundation.sin(2 * Double.pi * (abs(v - 0.5) - 0.25))
+            #expect(abs(cosine - Foundation.cos(2 * Double.pi * v)) < 1e-15)
+            let exact = Float(1.5 * (nu * Foundation.expm1(-2 / nu * Foundation.log(w))).squareRoot() * cosine)
             #expect(abs(value - exact) <= exact.ulp, "nu = \(nu): \(value) vs \(exact)")
         }
+        #expect(sampler.next() == rng.next(), "one draw a value")
     }
 
     /// The far tails, which KS hardly sees: of 1,000,000 draws (seed 48) with

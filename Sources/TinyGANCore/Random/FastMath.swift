@@ -25,7 +25,6 @@ public enum FastMath {
     /// is exact).
     @inline(__always)
     public static func log(_ input: Lanes) -> Lanes {
-        let ln2High = 6.93147180369123816490e-01, ln2Low = 1.90821492927058770002e-10
         // A subnormal x is scaled by 2^52 first, by blending bit patterns
         // under the comparison's all-ones lanes (a select would be split
         // into lanes).
@@ -33,13 +32,7 @@ public enum FastMath {
         let isSubnormal = unsafeBitCast(inputBits .< 0x0010_0000_0000_0000, to: SIMD4<Int64>.self)
         let scaledBits = unsafeBitCast(input * 0x1p52, to: SIMD4<Int64>.self)
         let bits = inputBits ^ ((inputBits ^ scaledBits) & isSubnormal)
-        // Subtracting the bits of sqrt(2)/2 leaves k in the exponent field
-        // and the mantissa of m = x / 2^k in [sqrt(2)/2, sqrt(2)).
-        let exponentBits = (bits &- 0x3FE6_A09E_667F_3BCD) &>> 52
-        let m = unsafeBitCast(bits &- (exponentBits &<< 52), to: Lanes.self)
-        let k = unsafeBitCast(exponentBits &- (isSubnormal & 52) &+ 0x4338_0000_0000_0000, to: Lanes.self) - 0x1.8p52
-        let f = m - 1
-        let s = f / (2 + f)
+        let (k, s) = logReduced(bits, exponentOffset: isSubnormal & 52)
         let z = s * s
         var p = Lanes(repeating: 1.0 / 19)
         p = Lanes(repeating: 1.0 / 17).addingProduct(z, p)
@@ -50,6 +43,29 @@ public enum FastMath {
         p = Lanes(repeating: 1.0 / 7).addingProduct(z, p)
         p = Lanes(repeating: 1.0 / 5).addingProduct(z, p)
         p = Lanes(repeating: 1.0 / 3).addingProduct(z, p)
+        return logAssembled(k, s, z, p)
+    }
+
+    /// ln 2 in two parts (fdlibm's): `ln2High` has 21 trailing zero bits.
+    @inline(__always) static var ln2High: Double { 6.93147180369123816490e-01 }
+    @inline(__always) static var ln2Low: Double { 1.90821492927058770002e-10 }
+
+    /// For the bits of a positive normal x = 2^k m (m in [sqrt(2)/2,
+    /// sqrt(2))): k (less `exponentOffset`) as a Double and s = (m - 1) / (m + 1).
+    /// Subtracting the bits of sqrt(2)/2 leaves k in the exponent field and
+    /// the mantissa of m = x / 2^k in [sqrt(2)/2, sqrt(2)).
+    @inline(__always)
+    static func logReduced(_ bits: SIMD4<Int64>, exponentOffset: SIMD4<Int64>) -> (k: Lanes, s: Lanes) {
+        let exponentBits = (bits &- 0x3FE6_A09E_667F_3BCD) &>> 52
+        let m = unsafeBitCast(bits &- (exponentBits &<< 52), to: Lanes.self)
+        let k = unsafeBitCast(exponentBits &- exponentOffset &+ 0x4338_0000_0000_0000, to: Lanes.self) - 0x1.8p52
+        let f = m - 1
+        return (k, f / (2 + f))
+    }
+
+    /// k ln 2 + 2 s + 2 s z p, with z = s^2 and p the series after its 1.
+    @inline(__always)
+    static func logAssembled(_ k: Lanes, _ s: Lanes, _ z: Lanes, _ p: Lanes) -> Lanes {
         let twoS = 2 * s
         let logM = twoS.addingProduct(twoS * z, p)
         return k * ln2High + logM.addingProduct(k, ln2Low)
@@ -86,13 +102,15 @@ public enum FastMath {
     /// 1.8e-21, below the steps' own rounding (about 1.5 ulp).
     @inline(__always)
     public static func reciprocalSquareRoot(_ x: Lanes) -> Lanes {
+        reciprocalSquareRoot(x, newtonSteps: 4)
+    }
+
+    @inline(__always)
+    static func reciprocalSquareRoot(_ x: Lanes, newtonSteps: Int) -> Lanes {
         let bits = unsafeBitCast(x, to: SIMD4<UInt64>.self)
         var y = unsafeBitCast(SIMD4<UInt64>(repeating: 0x5FE6_EB50_C7B5_37A9) &- (bits &>> 1), to: Lanes.self)
         let minusHalf = -0.5 * x, threeHalves = Lanes(repeating: 1.5)
-        y = y * threeHalves.addingProduct(minusHalf * y, y)
-        y = y * threeHalves.addingProduct(minusHalf * y, y)
-        y = y * threeHalves.addingProduct(minusHalf * y, y)
-        y = y * threeHalves.addingProduct(minusHalf * y, y)
+        for _ in 0..<newtonSteps { y = y * threeHalves.addingProduct(minusHalf * y, y) }
         return y
     }
 
@@ -102,11 +120,7 @@ public enum FastMath {
     /// the first omitted term, r^14/14!, is below 4.2e-18. Returns 2^k and q.
     @inline(__always)
     static func reduced(_ x: Lanes) -> (scale: Lanes, q: Lanes) {
-        let ln2High = 6.93147180369123816490e-01, ln2Low = 1.90821492927058770002e-10
-        let t = x * 1.4426950408889634 + 0x1.8p52
-        let k = t - 0x1.8p52
-        let r = (x - k * ln2High) - k * ln2Low
-        let scale = unsafeBitCast((unsafeBitCast(t, to: SIMD4<UInt64>.self) &+ 1023) &<< 52, to: Lanes.self)
+        let (scale, r) = expReduced(x)
         var p = Lanes(repeating: 1.0 / 6_227_020_800)
         p = Lanes(repeating: 1.0 / 479_001_600).addingProduct(r, p)
         p = Lanes(repeating: 1.0 / 39_916_800).addingProduct(r, p)
@@ -120,5 +134,14 @@ public enum FastMath {
         p = Lanes(repeating: 1.0 / 6).addingProduct(r, p)
         p = Lanes(repeating: 1.0 / 2).addingProduct(r, p)
         return (scale, r.addingProduct(r * r, p))
+    }
+
+    /// 2^k and r = x - k ln 2 for k = round(x / ln 2), |r| <= ln 2 / 2.
+    @inline(__always)
+    static func expReduced(_ x: Lanes) -> (scale: Lanes, r: Lanes) {
+        let t = x * 1.4426950408889634 + 0x1.8p52
+        let k = t - 0x1.8p52
+        let r = (x - k * ln2High) - k * ln2Low
+        return (unsafeBitCast((unsafeBitCast(t, to: SIMD4<UInt64>.self) &+ 1023) &<< 52, to: Lanes.self), r)
     }
 }

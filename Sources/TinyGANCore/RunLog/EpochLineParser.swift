@@ -84,7 +84,9 @@ public enum EpochLineParser {
 
         /// A Float: "nan", "inf" or "-inf" as a string, or a JSON number
         /// (`-? (0 | [1-9][0-9]*) (. [0-9]+)? ([eE] [+-]? [0-9]+)?`) whose
-        /// value is finite and, if zero, written with zero digits only.
+        /// value is finite and, if zero, written with zero digits only and
+        /// no exponent,
+        /// followed by ",", "}" or "]" (in an object or an array).
         mutating func float() -> Float? {
             if peek() == UInt8(ascii: "\"") {
                 if skip(#""nan""#) { return .nan }
@@ -117,7 +119,8 @@ public enum EpochLineParser {
                 guard fraction > 0 else { return nil }
                 exponent -= fraction
             }
-            if p < end, p.pointee | 0x20 == UInt8(ascii: "e") {
+            let hasExponent = p < end && p.pointee | 0x20 == UInt8(ascii: "e")
+            if hasExponent {
                 p += 1
                 let exponentNegative = p < end && p.pointee == UInt8(ascii: "-")
                 if p < end, p.pointee == UInt8(ascii: "+") || p.pointee == UInt8(ascii: "-") { p += 1 }
@@ -130,10 +133,15 @@ public enum EpochLineParser {
                 guard p > exponentStart else { return nil }
                 exponent += exponentNegative ? -written : written
             }
-            guard p < end, p.pointee == UInt8(ascii: ",") || p.pointee == UInt8(ascii: "}") else { return nil }
+            guard p < end, p.pointee == UInt8(ascii: ",") || p.pointee == UInt8(ascii: "}")
+                || p.pointee == UInt8(ascii: "]") else { return nil }
             let value: Float
             if mantissa == 0 {
-                value = negative ? -0.0 : 0  // zero digits only: a true zero, which the decoder reads as such
+                // Zero digits only: a true zero, which the decoder reads as such,
+                // except with an exponent, which it refuses in some forms ("0e5",
+                // "-0.0e5", "0.00e-3") and reads in others ("0e0", "0.0e5").
+                guard !hasExponent else { return nil }
+                value = negative ? -0.0 : 0
             } else if significantDigits <= 19, let fast = Self.fastFloat(mantissa, exponent) {
                 value = negative ? -fast : fast
             } else {
@@ -146,8 +154,35 @@ public enum EpochLineParser {
             return value
         }
 
-        /// Exactly 10^0 ... 10^22 (each is below 2^53 times a power of two).
-        static let powersOfTen: [Double] = (0...22).map { k in (0..<k).reduce(1.0) { value, _ in value * 10 } }
+        /// 10^k for k in 0...22, exactly (5^k is below 2^53), as literals: a
+        /// table in the binary, with no lazily built array to check at every number.
+        static func powerOfTen(_ k: Int) -> Double {
+            switch k {
+            case 0: 1e0
+            case 1: 1e1
+            case 2: 1e2
+            case 3: 1e3
+            case 4: 1e4
+            case 5: 1e5
+            case 6: 1e6
+            case 7: 1e7
+            case 8: 1e8
+            case 9: 1e9
+            case 10: 1e10
+            case 11: 1e11
+            case 12: 1e12
+            case 13: 1e13
+            case 14: 1e14
+            case 15: 1e15
+            case 16: 1e16
+            case 17: 1e17
+            case 18: 1e18
+            case 19: 1e19
+            case 20: 1e20
+            case 21: 1e21
+            default: 1e22
+            }
+        }
 
         /// mantissa * 10^exponent rounded to the nearest Float, or nil when
         /// this path cannot be sure. With mantissa < 2^53 and |exponent| <= 22
@@ -161,7 +196,7 @@ public enum EpochLineParser {
         /// That case is left to `slowFloat`.
         static func fastFloat(_ mantissa: UInt64, _ exponent: Int) -> Float? {
             guard mantissa < 1 << 53, (-22...22).contains(exponent) else { return nil }
-            let d = exponent >= 0 ? Double(mantissa) * powersOfTen[exponent] : Double(mantissa) / powersOfTen[-exponent]
+            let d = exponent >= 0 ? Double(mantissa) * powerOfTen(exponent) : Double(mantissa) / powerOfTen(-exponent)
             let f = Float(d)
             guard f.isFinite else { return nil }
             if Double(f) == d { return f }

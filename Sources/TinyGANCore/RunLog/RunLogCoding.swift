@@ -66,18 +66,18 @@ public enum RunLogCoding {
 
     /// Parses JSON Lines text; `file` names the source in errors.
     public static func decode(_ data: Data, file: String) throws -> RunLog {
-        try decode(data, file: file, fastEpochs: true)
+        try decode(data, file: file, byteParsers: true)
     }
 
-    /// Parses JSON Lines text with `JSONDecoder` for every line, epochs too:
-    /// the reference that the fast epoch parser (`EpochLineParser`) is
-    /// tested and timed against.
+    /// Parses JSON Lines text with `JSONDecoder` for every line and every
+    /// array: the reference that the byte-level readers (`EpochLineParser`,
+    /// `RecordArraySplicer`) are tested and timed against.
     public static func decodeWithFoundation(_ data: Data, file: String) throws -> RunLog {
-        try decode(data, file: file, fastEpochs: false)
+        try decode(data, file: file, byteParsers: false)
     }
 
-    static func decode(_ data: Data, file: String, fastEpochs: Bool) throws -> RunLog {
-        var assembler = RunLogAssembler(file: file, fastEpochs: fastEpochs)
+    static func decode(_ data: Data, file: String, byteParsers: Bool) throws -> RunLog {
+        var assembler = RunLogAssembler(file: file, byteParsers: byteParsers)
         let lineCount = try data.withUnsafeBytes { bytes in
             try RunLogReader.forEachLine(in: bytes, firstNumber: 1, final: true) { line, number in
                 try assembler.add(line, number: number)
