@@ -37,20 +37,7 @@ extension PlaneFigures {
     /// says so (the score's range).
     static func decisionTiles(_ discriminator: NetworkWeights, loss: GANLoss, target: PlaneTarget,
                               _ t: FigureStrings) -> (tiles: Series, note: String) {
-        let grid = PlaneGrid(bounds: target.bounds, cells: cells)
-        let values = discriminator.outputs(atPlanar: grid.centers.map(\.x) + grid.centers.map(\.y))
-        let probability = loss.outputsProbability
-        let low = probability ? 0 : values.min() ?? 0, high = probability ? 1 : values.max() ?? 1
-        let colors = values.map { value -> Color in
-            let u = high > low ? (value - low) / (high - low) : 0.5
-            return u >= 0.5 ? Color.white.mixed(with: .green, by: 2 * (u - 0.5))
-                : Color.white.mixed(with: .purple, by: 2 * (0.5 - u))
-        }
-        let tiles = Series(kind: .tiles(width: grid.cellWidth, height: grid.cellHeight, colors: colors),
-                           xs: grid.centers.map(\.x), ys: grid.centers.map(\.y), stroke: Stroke(color: .white, width: 0))
-        let note = probability ? t(.planeDecisionProbability)
-            : t(.planeDecisionScore, ["low": format(low, digits: 3), "high": format(high, digits: 3)])
-        return (tiles, note)
+        heatmap(discriminator, target: target, probability: loss.outputsProbability, t)
     }
 }
 

@@ -160,8 +160,7 @@ public struct PlaneSweepSummary: Codable, Equatable, Sendable {
     /// high quality, reverse KL 0.01 ± 0.00; 0 of 10 runs meet the bar".
     public var rateLines: [String] {
         points.map { p in
-            let label = p.parameters.isEmpty ? plan.preset
-                : zip(plan.axes.map(\.key), p.parameters).map { "\($0)=\($1)" }.joined(separator: " ")
+            let label = plan.label(ofValues: p.parameters)
             var text = "\(label): "
             if let count = p.modeCount, let covered = p.modesCovered, let hq = p.hqShare, let kl = p.reverseKL {
                 text += "\(covered.formatted(digits: 1)) of \(count) modes, \(hq.formatted(digits: 1, scale: 100))% "

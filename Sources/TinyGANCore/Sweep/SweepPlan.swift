@@ -101,6 +101,12 @@ public struct SweepPlan: Codable, Equatable, Sendable {
         (try? Self.resolve(preset: preset, base: base, parameters: parameters(ofPoint: 0))) ?? Presets.article
     }
 
+    /// How summaries name a grid point from its values: "lr-g=0.001
+    /// d-steps=5", or the preset's name for a sweep without axes.
+    public func label(ofValues values: [String]) -> String {
+        values.isEmpty ? preset : zip(axes.map(\.key), values).map { "\($0)=\($1)" }.joined(separator: " ")
+    }
+
     /// The parameters of point `p`.
     public func parameters(ofPoint p: Int) -> [(key: String, value: String)] {
         var rest = p

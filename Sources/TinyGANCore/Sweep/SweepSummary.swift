@@ -87,8 +87,7 @@ public struct SweepSummary: Codable, Equatable, Sendable {
     /// A line per grid point: its parameters, successes and interval.
     public var rateLines: [String] {
         points.map { p in
-            let label = p.parameters.isEmpty ? plan.preset
-                : zip(plan.axes.map(\.key), p.parameters).map { "\($0)=\($1)" }.joined(separator: " ")
+            let label = plan.label(ofValues: p.parameters)
             return String(format: "%@: %d of %d succeeded (%.0f%%, 95%% Wilson interval %.1f%% to %.1f%%)",
                           label, p.success.successes, p.runs, 100 * p.success.rate,
                           100 * p.success.lower, 100 * p.success.upper)
