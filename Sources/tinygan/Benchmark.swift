@@ -89,7 +89,8 @@ extension TinyGAN.Benchmark {
                 epochs: epochs)
             let root = URL(fileURLWithPath: out)
             let folders = try benchmark.prepare(at: root, resume: resume)
-            let pending = try folders.reduce(0) { $0 + (try $1.pendingRuns().count) }
+            let toTrain = try SweepFolder.pendingRuns(of: folders)
+            let pending = toTrain.count
             let threads = jobs ?? ParallelRuns.availableCores
             if !quiet {
                 FileHandle.standardError.write(Data(("mode-collapse benchmark: \(benchmark.targets.count) target(s) x "
@@ -97,7 +98,7 @@ extension TinyGAN.Benchmark {
                     + "\(threads) thread(s)\n").utf8))
             }
             let progress = quiet ? nil : ProgressLine(label: "runs", total: pending)
-            try SweepFolder.trainPending(of: folders, threads: threads) { done, _ in progress?.update(done) }
+            try SweepFolder.train(toTrain, threads: threads) { done, _ in progress?.update(done) }
             progress?.finish()
             let results = try ReportBuilder.buildBenchmark(at: root, settings: settings)
             if !quiet {

@@ -40,7 +40,7 @@ import TinyGANCore
         let benchmark = try Self.quick()
         let folders = try benchmark.prepare(at: root, resume: false)
         #expect(folders.map { $0.url.path } == ["gan", "pacgan3"].map { root.path + "/ring/" + $0 })
-        try SweepFolder.trainPending(of: folders, threads: 2)
+        try SweepFolder.train(try SweepFolder.pendingRuns(of: folders), threads: 2)
         let results = try benchmark.summarize(at: root)
         #expect(results.map(\.method.key) == ["gan", "pacgan3"] && results.allSatisfy { $0.summary.rows.count == 2 })
         #expect(try ModeCollapseBenchmark.open(root) == benchmark)

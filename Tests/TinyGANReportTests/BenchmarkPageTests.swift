@@ -12,7 +12,8 @@ import TinyGANReport
         let benchmark = try ModeCollapseBenchmark(
             methods: try ModeCollapseMethod.named(["gan", "r1"]), seeds: [1, 2],
             epochs: 20)
-        try SweepFolder.trainPending(of: try benchmark.prepare(at: root, resume: false), threads: 2)
+        try SweepFolder.train(try SweepFolder.pendingRuns(of: try benchmark.prepare(at: root, resume: false)),
+                                threads: 2)
         return (root, benchmark)
     }
 

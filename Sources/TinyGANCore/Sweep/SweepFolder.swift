@@ -88,33 +88,34 @@ public struct SweepFolder: Sendable {
 
     /// The runs of this folder that have no finished log yet.
     public func pendingRuns() throws -> [SweepPlan.Run] {
-        try runs().filter { isPlane ? finishedPlaneLog($0) == nil : finishedLog($0) == nil }
+        try runs().filter { $0.config.target.plane != nil ? finishedPlaneLog($0) == nil : finishedLog($0) == nil }
     }
 
     /// Trains the pending runs on `threads` threads, writing each log as soon
     /// as it is done; `finished(done, total)` follows the progress.
     public func trainPending(threads: Int, finished: (@Sendable (Int, Int) -> Void)? = nil) throws {
-        try Self.trainPending(of: [self], threads: threads, finished: finished)
+        try Self.train(try pendingRuns().map { (self, $0) }, threads: threads, finished: finished)
     }
 
-    /// Trains the pending runs of several sweep folders in one pool of
-    /// `threads` threads (so that no thread idles at the end of each
-    /// folder), writing each log as soon as its run ends.
-    public static func trainPending(of folders: [SweepFolder], threads: Int,
-                                    finished: (@Sendable (Int, Int) -> Void)? = nil) throws {
-        let pending = try folders.flatMap { folder in try folder.pendingRuns().map { (folder, $0) } }
-        var checked: TrainingConfig?
-        for (_, run) in pending where run.config != checked {
-            try run.config.validate()
-            checked = run.config
-        }
+    /// The pending runs of several sweep folders, folder by folder, each
+    /// with its folder: what `train` takes.
+    public static func pendingRuns(of folders: [SweepFolder]) throws -> [(SweepFolder, SweepPlan.Run)] {
+        try folders.flatMap { folder in try folder.pendingRuns().map { (folder, $0) } }
+    }
+
+    /// Trains runs of several sweep folders in one pool of `threads`
+    /// threads (so that no thread idles at the end of each folder),
+    /// writing each log into its folder as soon as its run ends.
+    public static func train(_ pending: [(SweepFolder, SweepPlan.Run)], threads: Int,
+                             finished: (@Sendable (Int, Int) -> Void)? = nil) throws {
+        try ParallelRuns.validate(pending.map(\.1.config))
         let total = pending.count
         var progress: (@Sendable (Int) -> Void)?
         if let finished { progress = { done in finished(done, total) } }
         try ParallelRuns.perform(total, threads: threads, finished: progress) { index in
             let (folder, run) = pending[index]
             let file = folder.url.appendingPathComponent(run.logPath)
-            if folder.isPlane {
+            if run.config.target.plane != nil {
                 var trainer = try PlaneTrainer(config: run.config, seed: run.seed)
                 try PlaneRunLogCoding.write(trainer.run(), to: file)
             } else {

@@ -34,14 +34,20 @@ public enum ParallelRuns {
     /// memory stays that of `threads` runs however many jobs there are.
     public static func forEach(_ jobs: [Job], threads: Int, finished: (@Sendable (Int) -> Void)? = nil,
                                _ body: @Sendable (Int, RunLog) throws -> Void) throws {
-        var checked: TrainingConfig?
-        for job in jobs where job.config != checked {
-            try job.config.validate()
-            checked = job.config
-        }
+        try validate(jobs.map(\.config))
         try perform(jobs.count, threads: threads, finished: finished) { index in
             var trainer = try Trainer(config: jobs[index].config, seed: jobs[index].seed)
             try body(index, trainer.run())
+        }
+    }
+
+    /// Checks every configuration before any run starts (each run of
+    /// equal configurations in a row once).
+    public static func validate(_ configs: [TrainingConfig]) throws {
+        var checked: TrainingConfig?
+        for config in configs where config != checked {
+            try config.validate()
+            checked = config
         }
     }
 
