@@ -48,23 +48,62 @@ public struct NormalSampler: Sendable {
     }
 
     /// Fills `output` with mean + std * (standard normal variates), each
-    /// computed in double precision and then rounded to `Float`.
+    /// computed in double precision and then rounded to `Float`: the same
+    /// values, from the same draws, as `next(using:)` one at a time.
+    ///
+    /// The generator's draws are taken ahead into a block on the stack
+    /// (`DrawsAhead`), at most as many as values remain, so never one the
+    /// sampler would not have taken: every value takes at least one. Four
+    /// values whose draws all fall inside their layers are then made at once;
+    /// otherwise one value is made as `next` makes it, its slow path drawing
+    /// from the block first and then from the generator.
     public func fill(_ output: inout [Float], mean: Double, std: Double, using rng: inout Xoshiro256StarStar) {
-        ratio.withUnsafeBufferPointer { ratio in
-            x.withUnsafeBufferPointer { x in
-                output.withUnsafeMutableBufferPointer { output in
-                    for i in output.indices {
-                        output[i] = Float(mean + std * Self.variate(ratio, x, self, &rng))
+        withUnsafeTemporaryAllocation(of: UInt64.self, capacity: DrawsAhead.capacity) { block in
+            var draws = DrawsAhead(rng: rng, block: block.baseAddress!)
+            ratio.withUnsafeBufferPointer { ratio in
+                x.withUnsafeBufferPointer { x in
+                    output.withUnsafeMutableBufferPointer { output in
+                        var i = 0
+                        while i < output.count {
+                            if draws.isEmpty { draws.refill(count: output.count - i) }
+                            if draws.waiting >= 4, let four = Self.fourInsideTheirLayers(draws.front, ratio, x) {
+                                let values = mean + std * four
+                                for lane in 0..<4 { output[i + lane] = Float(values[lane]) }
+                                draws.skip(4)
+                                i += 4
+                            } else {
+                                output[i] = Float(mean + std * Self.variate(ratio, x, self, &draws))
+                                i += 1
+                            }
+                        }
                     }
                 }
             }
+            rng = draws.rng
         }
     }
 
+    /// u x_i for four draws when each |u| < x_{i+1} / x_i (the common case
+    /// of `variate`, the same arithmetic lane by lane), else nil.
     @inline(__always)
-    static func variate(
+    static func fourInsideTheirLayers(
+        _ bits: UnsafePointer<UInt64>, _ ratio: UnsafeBufferPointer<Double>, _ x: UnsafeBufferPointer<Double>
+    ) -> SIMD4<Double>? {
+        var u = SIMD4<Double>(), width = SIMD4<Double>(), inside = true
+        for lane in 0..<4 {
+            let draw = bits[lane]
+            u[lane] = 2 * (Double(Int64(bitPattern: draw >> 11)) * 0x1p-53) - 1
+            let layer = Int(draw & 0x7F)
+            inside = inside && abs(u[lane]) < ratio[layer]
+            width[lane] = x[layer]
+        }
+        return inside ? u * width : nil
+    }
+
+    @inline(__always)
+    static func variate<Bits: RandomBits>(
         _ ratio: UnsafeBufferPointer<Double>, _ x: UnsafeBufferPointer<Double>, _ sampler: NormalSampler,
-        _ rng: inout Xoshiro256StarStar
+        _ rng: inout Bits
     ) -> Double {
         while true {
             let bits = rng.next()
@@ -76,7 +115,7 @@ public struct NormalSampler: Sendable {
     }
 
     /// The rare cases: the tail (layer 0) and the wedges. Nil means rejected.
-    func slowPath(u: Double, layer i: Int, using rng: inout Xoshiro256StarStar) -> Double? {
+    func slowPath<Bits: RandomBits>(u: Double, layer i: Int, using rng: inout Bits) -> Double? {
         if i == 0 { return Self.tail(negative: u < 0, using: &rng) }
         let candidate = u * x[i]
         let f0 = exp(-0.5 * (x[i] * x[i] - candidate * candidate))
@@ -85,7 +124,7 @@ public struct NormalSampler: Sendable {
     }
 
     /// Marsaglia's tail method: a normal variate conditioned on |x| > R.
-    static func tail(negative: Bool, using rng: inout Xoshiro256StarStar) -> Double {
+    static func tail<Bits: RandomBits>(negative: Bool, using rng: inout Bits) -> Double {
         var x, y: Double
         repeat {
             x = log(1 - rng.nextDouble()) / tailStart
@@ -117,5 +156,58 @@ extension NormalSampler {
         try ratio.withUnsafeBufferPointer { ratio in
             try x.withUnsafeBufferPointer { x in try body(Variates(ratio: ratio, x: x, sampler: self)) }
         }
+    }
+}
+
+/// A source of 64-bit draws, with the generator's conversion to [0, 1).
+protocol RandomBits {
+    mutating func next() -> UInt64
+}
+
+extension RandomBits {
+    /// Uniform on [0, 1) with 53 random bits, as `Xoshiro256StarStar.nextDouble`.
+    @inline(__always)
+    mutating func nextDouble() -> Double { Double(Int64(bitPattern: next() >> 11)) * 0x1p-53 }
+}
+
+extension Xoshiro256StarStar: RandomBits {}
+
+/// A generator's draws taken ahead into a block: `next()` gives the
+/// block's draws in order, then the generator's own, so the sequence is
+/// the generator's. Taking them in one loop keeps the generator's state in
+/// registers; the caller takes no more ahead than it will use.
+struct DrawsAhead: RandomBits {
+    static let capacity = 256
+    var rng: Xoshiro256StarStar
+    let block: UnsafeMutablePointer<UInt64>
+    var cursor = 0, end = 0
+
+    init(rng: Xoshiro256StarStar, block: UnsafeMutablePointer<UInt64>) {
+        self.rng = rng
+        self.block = block
+    }
+
+    var isEmpty: Bool { cursor == end }
+    /// Draws taken and not yet used.
+    var waiting: Int { end - cursor }
+    var front: UnsafePointer<UInt64> { UnsafePointer(block + cursor) }
+
+    /// Takes min(count, capacity) draws ahead; only when the block is used up.
+    @inline(__always)
+    mutating func refill(count: Int) {
+        precondition(isEmpty)
+        let count = Swift.min(count, Self.capacity)
+        for j in 0..<count { block[j] = rng.next() }
+        (cursor, end) = (0, count)
+    }
+
+    @inline(__always)
+    mutating func skip(_ count: Int) { cursor += count }
+
+    @inline(__always)
+    mutating func next() -> UInt64 {
+        guard cursor < end else { return rng.next() }
+        defer { cursor += 1 }
+        return block[cursor]
     }
 }
