@@ -28,6 +28,9 @@ extension TinyGAN {
         @Flag(help: "Only time the matrix kernels (an MLP's forward and backward, GFLOP/s against the core's peak) and exit.")
         var kernels = false
 
+        @Flag(help: "Only time each kernel of a training step on the settings' run (the article's by default): CPU time per call and per run, against the arithmetic units' bound; then exit.")
+        var profile = false
+
         @Option(name: .customLong("shape"), help: ArgumentHelp(
             "With --kernels: a network and batch to time, as 2-400-400-2@100 (repeatable; default PacGAN's G and D and the WGAN-GP toy's).",
             valueName: "sizes@batch"))
@@ -51,6 +54,7 @@ extension TinyGAN {
             guard shapes.isEmpty else { throw TinyGANError.usage("--shape needs --kernels") }
             let (config, firstSeed) = try options.resolve()
             if samplers { return timeSamplers(extra: config.target) }
+            if profile { return try printProfile(config, seed: firstSeed) }
             print("preset \(config.preset): \(config.epochs) epochs of \(config.discriminatorSteps)+\(config.generatorSteps) steps, batch \(config.batchSize)")
             let gaugeBefore = MachineGauge.seconds()
             var seconds: [Double] = []
@@ -109,6 +113,35 @@ extension TinyGAN {
                     + String(format: "%8.3f ms CPU per step  %6.1f GFLOP/s  (%.0f%% of the measured peak)",
                              timing.secondsPerStep * 1e3, timing.gflops, 100 * timing.gflops / measured))
             }
+        }
+
+        /// The kernels of one run's steps (`StepProfile`), as a table.
+        func printProfile(_ config: TrainingConfig, seed: UInt64) throws {
+            guard config.target.plane == nil else {
+                throw TinyGANError.usage("--profile times 1-D runs; \(config.target.spec) is a 2-D target")
+            }
+            let profile = try StepProfile.measure(config, seed: seed)
+            let gigahertz = profile.cyclesPerSecond / 1e9
+            print(String(format: "preset %@: %d D steps and %d G steps per run; CPU time of the thread, medians of 7 "
+                         + "rounds; core clock %.2f GHz (from the measured FMA loop, 32 FLOP per cycle)",
+                         config.preset, profile.dStepsPerRun, profile.gStepsPerRun, gigahertz))
+            print("kernel                 calls D/G   us per call   s per run   share   cycles   bound   of bound   what")
+            let total = profile.secondsPerRun
+            for kernel in profile.kernels {
+                let cycles = kernel.secondsPerCall * profile.cyclesPerSecond
+                let bound = kernel.boundCycles.map { String(format: "%7.0f   %6.0f%%", $0, 100 * $0 / cycles) }
+                    ?? "      -         -"
+                let perRun = profile.secondsPerRun(kernel)
+                let name = kernel.name.padding(toLength: 22, withPad: " ", startingAt: 0)
+                print(name + String(format: " %5d/%-5d %11.2f %11.3f %6.1f%% %8.0f ", kernel.callsPerDStep,
+                                    kernel.callsPerGStep, kernel.secondsPerCall * 1e6, perRun, 100 * perRun / total,
+                                    cycles) + bound + "   " + kernel.boundBasis)
+            }
+            let kernels = profile.kernels.map(profile.secondsPerRun).reduce(0, +)
+            print(String(format: "whole steps: D %.2f us, G %.2f us; %.3f s per run (the kernels above sum to %.3f s, "
+                         + "%.0f%%; the rest is the steps' own work: losses, zeroing, copies)",
+                         profile.secondsPerDStep * 1e6, profile.secondsPerGStep * 1e6, total, kernels,
+                         100 * kernels / total))
         }
 
         /// Nanoseconds per value of each target's `fill` into a 500-value

@@ -44,8 +44,12 @@ public enum Activation: String, Codable, CaseIterable, Sendable {
                 for i in 0..<count { values[i] = S.scalarSigmoid(values[i]) }
             }
         case .relu:
+            if let values = Float.rebound(values) { return Float.reluInPlace(values, count: count) }
             for i in 0..<count { values[i] = values[i] > 0 ? values[i] : 0 }
         case .leakyReLU:
+            if let values = Float.rebound(values) {
+                return Float.leakyReLUInPlace(values, count: count, slope: Float(Self.leakySlope))
+            }
             let slope = S(Self.leakySlope)
             for i in 0..<count { values[i] = values[i] > 0 ? values[i] : slope * values[i] }
         case .elu:
@@ -66,8 +70,14 @@ public enum Activation: String, Codable, CaseIterable, Sendable {
         case .sigmoid:
             for i in 0..<count { gradient[i] *= a[i] * (1 - a[i]) }
         case .relu:
+            if let gradient = Float.rebound(gradient), let a = Float.rebound(UnsafeMutablePointer(mutating: a)) {
+                return Float.reluDerivative(gradient, outputs: a, count: count)
+            }
             for i in 0..<count { gradient[i] = a[i] > 0 ? gradient[i] : 0 }
         case .leakyReLU:
+            if let gradient = Float.rebound(gradient), let a = Float.rebound(UnsafeMutablePointer(mutating: a)) {
+                return Float.leakyReLUDerivative(gradient, outputs: a, count: count, slope: Float(Self.leakySlope))
+            }
             let slope = S(Self.leakySlope)
             for i in 0..<count { gradient[i] *= a[i] > 0 ? 1 : slope }
         case .elu:

@@ -208,17 +208,24 @@ struct AdversarialSteps: Sendable {
         generator.zeroGradients()
         fillNoise()
         generator.forward(noise, into: &fakeBatch)
-        let seen = withInstanceNoise(fakeBatch)
+        inputGradientThroughD(withInstanceNoise(fakeBatch))
+        generator.backward(outputGradient: fakeGradient)
+        generatorOptimizer.step(&generator.parameters, gradients: generator.gradients)
+        if !averagedGenerator.isEmpty { averageGenerator() }
+    }
+
+    /// loss_g = L_G(D(pre(seen))) into `last.generator`, and dloss_g/d(G's
+    /// output) into `fakeGradient`: `seen` is G's minibatch as D sees it,
+    /// with instance noise if any (d(x + noise)/dx = 1). D's own gradients
+    /// are left alone.
+    mutating func inputGradientThroughD(_ seen: [Float]) {
         input.forward(seen, into: &features)
         discriminator.forward(features, into: &output)
         let loss = config.loss
         last.generator = meanOverOutputs { loss.generator($0) }
         discriminator.backward(outputGradient: outputGradient, inputGradient: &featureGradient,
                                accumulatesParameterGradients: false)
-        input.backward(seen, featureGradient: featureGradient, into: &fakeGradient)  // d(x + noise)/dx = 1
-        generator.backward(outputGradient: fakeGradient)
-        generatorOptimizer.step(&generator.parameters, gradients: generator.gradients)
-        if !averagedGenerator.isEmpty { averageGenerator() }
+        input.backward(seen, featureGradient: featureGradient, into: &fakeGradient)
     }
 
     /// a <- beta a + (1 - beta) theta, elementwise.
