@@ -130,20 +130,20 @@ class Draws:
 
 
 def pytorch_run(config, seed):
-    n, (pre, size) = config["batchSize"], PREPROCESS[config["discriminatorInput"]]
+    n, (pre, size) = config["batch-size"], PREPROCESS[config["d-input"]]
     draws = Draws(seed)
-    G = Generator(config["generator"]["hiddenSizes"][0])
-    D = Discriminator(size(n), config["discriminator"]["hiddenSizes"][0])
+    G = Generator(config["g-hidden"][0])
+    D = Discriminator(size(n), config["d-hidden"][0])
     initialize(G, draws.rng)
     initialize(D, draws.rng)
     criterion = nn.BCELoss()
-    d_opt = torch.optim.SGD(D.parameters(), lr=config["discriminatorOptimizer"]["learningRate"], momentum=0.9)
-    g_opt = torch.optim.SGD(G.parameters(), lr=config["generatorOptimizer"]["learningRate"], momentum=0.9)
+    d_opt = torch.optim.SGD(D.parameters(), lr=config["lr-d"], momentum=config["momentum-d"])
+    g_opt = torch.optim.SGD(G.parameters(), lr=config["lr-g"], momentum=config["momentum-g"])
     epochs, g_weights = [], []
     for _ in range(config["epochs"]):
-        for _ in range(config["discriminatorSteps"]):
+        for _ in range(config["d-steps"]):
             D.zero_grad()
-            real = draws.real(n, config["targetMean"], config["targetStd"])
+            real = draws.real(n, config["target-mean"], config["target-std"])
             decision = D(pre(real))
             d_real_error = criterion(decision, torch.ones_like(decision))
             d_real_error.backward()
@@ -152,7 +152,7 @@ def pytorch_run(config, seed):
             d_fake_error = criterion(decision, torch.zeros_like(decision))
             d_fake_error.backward()
             d_opt.step()
-        for _ in range(config["generatorSteps"]):
+        for _ in range(config["g-steps"]):
             G.zero_grad()
             decision = D(pre(G(draws.noise(n)).t()))
             g_error = criterion(decision, torch.ones_like(decision))
