@@ -282,12 +282,16 @@ public struct DiscriminatorInput<S: NetworkScalar>: Sendable {
         let stdTerm = g[1] / count
         let skewTerm = 3 * g[2] / (count * std)
         let kurtosisTerm = 4 * g[3] / (count * std)
-        let fourth = excessKurtosis + 3
-        for i in 0..<batchSize {
-            let z = (x[i] - mean) / std, z2 = z * z
-            dx[i] = meanTerm + stdTerm * z
-                + skewTerm * (z2 - 1 - skewness * z)
-                + kurtosisTerm * (z2 * z - skewness - fourth * z)
+        let fourth = excessKurtosis + 3, (mean, std, skewness) = (self.mean, self.std, self.skewness)
+        x.withUnsafeBufferPointer { x in
+            dx.withUnsafeMutableBufferPointer { dx in
+                for i in 0..<batchSize {
+                    let z = (x[i] - mean) / std, z2 = z * z
+                    dx[i] = meanTerm + stdTerm * z
+                        + skewTerm * (z2 - 1 - skewness * z)
+                        + kurtosisTerm * (z2 * z - skewness - fourth * z)
+                }
+            }
         }
     }
 

@@ -209,6 +209,14 @@ enum Kernels {
     /// accumulators (so the additions do not wait on one another).
     @inline(__always)
     static func dot<S: NetworkScalar>(_ a: UnsafePointer<S>, _ b: UnsafePointer<S>, count: Int) -> S {
+        if count < 16 {
+            // The lanes would hold only zeros, whose sum is +0: the same
+            // value as the loop below from 0, without a horizontal sum (the
+            // article's D, at batch 1, takes 21 such dot products a pass).
+            var total: S = 0
+            for k in 0..<count { total += a[k] * b[k] }
+            return total
+        }
         var even = SIMD16<S>(), odd = SIMD16<S>()
         var k = 0
         while k + 32 <= count {
@@ -259,6 +267,11 @@ enum Kernels {
     /// sum_k a[k], as `dot`.
     @inline(__always)
     static func sum<S: NetworkScalar>(_ a: UnsafePointer<S>, count: Int) -> S {
+        if count < 16 {
+            var total: S = 0
+            for k in 0..<count { total += a[k] }
+            return total
+        }
         var even = SIMD16<S>(), odd = SIMD16<S>()
         var k = 0
         while k + 32 <= count {
