@@ -28,7 +28,7 @@ extension TinyGAN {
         @Flag(help: "Only time the matrix kernels (an MLP's forward and backward, GFLOP/s against the core's peak) and exit.")
         var kernels = false
 
-        @Flag(help: "Only time each kernel of a training step on the settings' run (the article's by default): CPU time per call and per run, against the arithmetic units' bound; then exit.")
+        @Flag(help: "Only time each kernel of a training step on the settings' run (the article's by default; 1-D or 2-D): CPU time per call and per run, against the arithmetic units' bound; then exit.")
         var profile = false
 
         @Option(name: .customLong("shape"), help: ArgumentHelp(
@@ -117,9 +117,6 @@ extension TinyGAN {
 
         /// The kernels of one run's steps (`StepProfile`), as a table.
         func printProfile(_ config: TrainingConfig, seed: UInt64) throws {
-            guard config.target.plane == nil else {
-                throw TinyGANError.usage("--profile times 1-D runs; \(config.target.spec) is a 2-D target")
-            }
             let profile = try StepProfile.measure(config, seed: seed)
             let gigahertz = profile.cyclesPerSecond / 1e9
             print(String(format: "preset %@: %d D steps and %d G steps per run; CPU time of the thread, medians of 7 "

@@ -4,7 +4,8 @@
 /// L1: compute, not memory, is the roof).
 ///
 /// Kernels and their calls per step (REFERENCE.md, "One D step", "One G
-/// step"; `AdversarialSteps`):
+/// step"; `AdversarialSteps`), for 1-D and 2-D runs alike (R1, R2 and
+/// WGAN-GP's penalties are timed only inside the whole D step):
 ///
 /// | kernel | D step | G step |
 /// |---|---|---|
@@ -56,8 +57,9 @@ public struct StepProfile: Sendable {
     public static func measure(_ config: TrainingConfig, seed: UInt64 = 1, rounds: Int = 7,
                                roundSeconds: Double = 0.15) throws -> StepProfile {
         try config.validate()
-        let units = UnitMap(config.dataUnits, target: config.target)
-        var steps = AdversarialSteps(config: config, real: .line(config.target, units), seed: seed)
+        let real = config.target.plane.map(RealData.plane)
+            ?? .line(config.target, UnitMap(config.dataUnits, target: config.target))
+        var steps = AdversarialSteps(config: config, real: real, seed: seed)
         // A few steps first, so that the networks hold trained, not initial, values.
         for _ in 0..<50 {
             steps.discriminatorStep()
@@ -69,13 +71,14 @@ public struct StepProfile: Sendable {
                     boundBasis: "\(config.zDim * config.batchSize) values, \(config.noise.rawValue)"),
              { $0.fillNoise() }),
             (Kernel(name: "real minibatch", callsPerDStep: 1, callsPerGStep: 0, secondsPerCall: 0, boundCycles: nil,
-                    boundBasis: "\(config.batchSize) values of \(config.target.spec)"),
+                    boundBasis: "\(config.batchSize) \(config.target.plane == nil ? "values" : "points") of \(config.target.spec)"),
              { $0.real.fill(&$0.realBatch, count: config.batchSize, using: &$0.rng) }),
             (Kernel(name: "G forward", callsPerDStep: 1, callsPerGStep: 1, secondsPerCall: 0,
                     boundCycles: work.generatorForward, boundBasis: work.generatorForwardBasis),
              { $0.generator.forward($0.noise, into: &$0.fakeBatch) }),
             (Kernel(name: "D on a minibatch", callsPerDStep: 2, callsPerGStep: 0, secondsPerCall: 0,
-                    boundCycles: nil, boundBasis: "pre (\(config.discriminatorInput.rawValue)), D forward and backward"),
+                    boundCycles: nil, boundBasis: "pre (\(config.discriminatorInput.rawValue)), D forward and backward"
+                        + (steps.hasPenalty ? "; penalties only in the whole D step" : "")),
              { _ = $0.discriminatorPass($0.fakeBatch, real: false) }),
             (Kernel(name: "D's input gradient", callsPerDStep: 0, callsPerGStep: 1, secondsPerCall: 0,
                     boundCycles: nil, boundBasis: "pre, D forward, D backward, pre backward"),
@@ -130,30 +133,39 @@ public struct StepProfile: Sendable {
         secondsPerDStep * Double(dStepsPerRun) + secondsPerGStep * Double(gStepsPerRun)
     }
 
-    /// The arithmetic bounds of the networks' kernels (see the type's
-    /// comment), in cycles per call.
+    /// The arithmetic bounds of G's kernels (see the type's comment), in
+    /// cycles per call, counting the batch's n samples (not the padding).
+    /// Identity, ReLU and leaky ReLU cost no multiply-unit operations
+    /// (blends); with a sigmoid or ELU layer no forward bound is stated.
     struct Work {
         var generatorForward: Double?
         var generatorForwardBasis: String
-        var generatorBackward: Double?
+        var generatorBackward: Double
         var generatorBackwardBasis: String
 
         init(config: TrainingConfig) {
             let sizes = config.generatorSizes, activations = config.generatorActivations
             let n = Double(config.batchSize)
-            let products = zip(sizes, sizes.dropFirst()).map { Double($0 * $1) }
-            let multiplies = products.reduce(0, +) * n / 8
-            let tanhValues = zip(sizes.dropFirst(), activations).filter { $0.1 == .tanh }.map { Double($0.0) }
-                .reduce(0, +) * n
-            let others = zip(sizes.dropFirst(), activations).contains { $0.1 != .tanh && $0.1 != .identity }
-            generatorForward = others ? nil : (multiplies + tanhValues / 8 * 12) / 2
-            generatorForwardBasis = String(format: "%.0f multiply-adds, %.0f tanh", products.reduce(0, +) * n, tanhValues)
-            // dW: two loads per multiply-add, two loads per cycle; dx (all
-            // but the first layer): one multiply-unit operation per 8.
-            let inputProducts = products.dropFirst().reduce(0, +) * n
-            generatorBackward = products.reduce(0, +) * n / 8 + inputProducts / 8 / 2
-            generatorBackwardBasis = String(format: "%.0f multiply-adds for dW (loads), %.0f for dx",
-                                            products.reduce(0, +) * n, inputProducts)
+            let layers = zip(sizes, sizes.dropFirst()).map { (inCount: $0, outCount: $1) }
+            let products = layers.map { Double($0.inCount * $0.outCount) * n }
+            let multiplyAdds = products.reduce(0, +)
+            let tanhValues = zip(sizes.dropFirst(), activations).filter { $0.1 == .tanh }
+                .map { Double($0.0) * n }.reduce(0, +)
+            let unbounded = activations.contains { $0 == .sigmoid || $0 == .elu }
+            generatorForward = unbounded ? nil : (multiplyAdds / 8 + tanhValues / 8 * 12) / 2
+            generatorForwardBasis = String(format: "%.0f multiply-adds, %.0f tanh", multiplyAdds, tanhValues)
+            // dW: a layer's dot products load two vectors per 8 multiply-adds
+            // at two loads a cycle; a wide layer's blocked product is
+            // bound by its fused multiply-adds, two a cycle. dx (all but
+            // the first layer): one multiply-unit operation per 8, two a cycle.
+            let weightGradient = zip(layers, products).map { layer, product in
+                Kernels.isWide(inCount: layer.inCount, outCount: layer.outCount, batch: config.batchSize)
+                    ? product / 8 / 2 : product / 8
+            }.reduce(0, +)
+            let inputProducts = products.dropFirst().reduce(0, +)
+            generatorBackward = weightGradient + inputProducts / 8 / 2
+            generatorBackwardBasis = String(format: "%.0f multiply-adds for dW, %.0f for dx", multiplyAdds,
+                                            inputProducts)
         }
     }
 }
