@@ -6,20 +6,29 @@ import PackageDescription
 /// has AVX-512 or AVX2 with FMA: its loops are 2 to 4 times wider than on
 /// baseline x86-64. tinygan is built where it runs (`bash .ci/main`); set
 /// TINYGAN_PORTABLE=1 for a binary that runs on any x86-64.
-let coreSettings: [SwiftSetting] = {
+let buildMachineCPU: String? = {
     #if arch(x86_64)
     guard ProcessInfo.processInfo.environment["TINYGAN_PORTABLE"] == nil,
           let cpuinfo = try? String(contentsOfFile: "/proc/cpuinfo", encoding: .utf8),
           let line = cpuinfo.split(separator: "\n").first(where: { $0.hasPrefix("flags") })
-    else { return [] }
+    else { return nil }
     let flags = Set(line.split(separator: " ").map(String.init))
     let haswell: Set = ["avx", "avx2", "fma", "bmi1", "bmi2", "movbe", "f16c", "abm"]
     let skylakeAVX512 = haswell.union(["avx512f", "avx512cd", "avx512bw", "avx512dq", "avx512vl"])
-    if skylakeAVX512.isSubset(of: flags) { return [.unsafeFlags(["-target-cpu", "skylake-avx512"])] }
-    if haswell.isSubset(of: flags) { return [.unsafeFlags(["-target-cpu", "haswell"])] }
+    if skylakeAVX512.isSubset(of: flags) { return "skylake-avx512" }
+    if haswell.isSubset(of: flags) { return "haswell" }
     #endif
-    return []
+    return nil
 }()
+
+let coreSettings: [SwiftSetting] = buildMachineCPU.map { [.unsafeFlags(["-target-cpu", $0])] } ?? []
+
+/// The C kernels (`CVectorMath`) for the same CPU, without errno (so that
+/// their square roots vectorize) and without contracting a multiply and an
+/// add into one rounding.
+let vectorMathSettings: [CSetting] = [
+    .unsafeFlags(["-fno-math-errno", "-ffp-contract=off"] + (buildMachineCPU.map { ["-march=\($0)"] } ?? [])),
+]
 
 let package = Package(
     name: "tinygan",
@@ -39,9 +48,11 @@ let package = Package(
         // Training: RNG, samplers, layers, losses, optimizers, trainer, metrics, run logs.
         .target(
             name: "TinyGANCore",
-            dependencies: [.product(name: "RealModule", package: "swift-numerics")],
+            dependencies: ["CVectorMath", .product(name: "RealModule", package: "swift-numerics")],
             swiftSettings: coreSettings
         ),
+        // Vectorized square roots (C, without errno) for the optimizer.
+        .target(name: "CVectorMath", cSettings: vectorMathSettings),
         // The renderer-neutral figure model, the article's and sweeps' figures from run logs, and their files.
         .target(name: "TinyGANPlot", dependencies: ["TinyGANCore"]),
         // The system library: libcairo through pkg-config.

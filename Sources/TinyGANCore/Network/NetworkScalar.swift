@@ -1,3 +1,4 @@
+import CVectorMath
 import RealModule
 
 /// The floating-point types a network computes in.
@@ -15,6 +16,10 @@ where Self.RawSignificand: FixedWidthInteger {
     /// 1 / (1 + e^-x), elementwise over `count` values, in place, for
     /// rows of per-sample values (batches above 1).
     static func sigmoidInPlace(_ values: UnsafeMutablePointer<Self>, count: Int)
+
+    /// roots[i] = values[i].squareRoot() (correctly rounded) for i < count,
+    /// vectorized (`CVectorMath`).
+    static func squareRoots(_ values: UnsafePointer<Self>, into roots: UnsafeMutablePointer<Self>, count: Int)
 }
 
 extension NetworkScalar {
@@ -25,6 +30,11 @@ extension NetworkScalar {
 }
 
 extension Double: NetworkScalar {
+    public static func squareRoots(_ values: UnsafePointer<Double>, into roots: UnsafeMutablePointer<Double>,
+                                   count: Int) {
+        tinygan_sqrt_doubles(values, roots, count)
+    }
+
     public static func sigmoidInPlace(_ values: UnsafeMutablePointer<Double>, count: Int) {
         for i in 0..<count { values[i] = scalarSigmoid(values[i]) }
     }
@@ -35,6 +45,11 @@ extension Double: NetworkScalar {
 }
 
 extension Float: NetworkScalar {
+    public static func squareRoots(_ values: UnsafePointer<Float>, into roots: UnsafeMutablePointer<Float>,
+                                   count: Int) {
+        tinygan_sqrt_floats(values, roots, count)
+    }
+
     /// Eigen's 13/6-degree rational approximation of tanh on [-9, 9]
     /// (`generic_fast_tanh_float`), accurate to a few ulp; outside that range
     /// tanh rounds to +-1 in single precision. The test suite bounds its
