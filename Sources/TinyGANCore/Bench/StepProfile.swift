@@ -51,7 +51,7 @@ public struct StepProfile: Sendable {
     /// Cycles per second of the core, from the measured FMA loop.
     public var cyclesPerSecond: Double
 
-    /// Times the kernels of `config`'s steps (1-D targets) over `rounds`
+    /// Times the kernels of `config`'s steps (1-D or 2-D) over `rounds`
     /// rounds that visit every kernel in turn, each about `roundSeconds`
     /// long, so that the machine's drift falls on all alike.
     public static func measure(_ config: TrainingConfig, seed: UInt64 = 1, rounds: Int = 7,

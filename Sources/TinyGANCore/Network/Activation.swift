@@ -70,12 +70,12 @@ public enum Activation: String, Codable, CaseIterable, Sendable {
         case .sigmoid:
             for i in 0..<count { gradient[i] *= a[i] * (1 - a[i]) }
         case .relu:
-            if let gradient = Float.rebound(gradient), let a = Float.rebound(UnsafeMutablePointer(mutating: a)) {
+            if let gradient = Float.rebound(gradient), let a = Float.rebound(a) {
                 return Float.reluDerivative(gradient, outputs: a, count: count)
             }
             for i in 0..<count { gradient[i] = a[i] > 0 ? gradient[i] : 0 }
         case .leakyReLU:
-            if let gradient = Float.rebound(gradient), let a = Float.rebound(UnsafeMutablePointer(mutating: a)) {
+            if let gradient = Float.rebound(gradient), let a = Float.rebound(a) {
                 return Float.leakyReLUDerivative(gradient, outputs: a, count: count, slope: Float(Self.leakySlope))
             }
             let slope = S(Self.leakySlope)

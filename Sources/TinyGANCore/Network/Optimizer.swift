@@ -42,7 +42,8 @@ public struct Optimizer<S: NetworkScalar>: Sendable {
     /// Adam: the second moment v (empty for SGD).
     public private(set) var secondMoment: [S]
     public private(set) var stepCount = 0
-    /// Whether every parameter was finite after the last step.
+    /// Whether the sum of the parameters after the last step is finite
+    /// (`sumIsFinite`): false once any is NaN or infinite, or their sum overflows.
     public private(set) var lastStepFinite = true
 
     /// Adam: room for the square roots of v (empty for SGD).

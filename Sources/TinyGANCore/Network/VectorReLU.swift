@@ -15,6 +15,12 @@ extension Float {
         S.self == Float.self ? UnsafeMutableRawPointer(values).assumingMemoryBound(to: Float.self) : nil
     }
 
+    /// The same for a read-only pointer.
+    @inline(__always)
+    static func rebound<S>(_ values: UnsafePointer<S>) -> UnsafePointer<Float>? {
+        S.self == Float.self ? UnsafeRawPointer(values).assumingMemoryBound(to: Float.self) : nil
+    }
+
     /// x = x > 0 ? x : 0.
     static func reluInPlace(_ values: UnsafeMutablePointer<Float>, count: Int) {
         map(values, count: count) { $0.replacing(with: 0, where: .!($0 .> 0)) }
@@ -26,13 +32,13 @@ extension Float {
     }
 
     /// g = a > 0 ? g : 0, with a the layer's outputs.
-    static func reluDerivative(_ gradient: UnsafeMutablePointer<Float>, outputs a: UnsafeMutablePointer<Float>,
+    static func reluDerivative(_ gradient: UnsafeMutablePointer<Float>, outputs a: UnsafePointer<Float>,
                                count: Int) {
         map(gradient, a, count: count) { g, a in g.replacing(with: 0, where: .!(a .> 0)) }
     }
 
     /// g = g (a > 0 ? 1 : slope).
-    static func leakyReLUDerivative(_ gradient: UnsafeMutablePointer<Float>, outputs a: UnsafeMutablePointer<Float>,
+    static func leakyReLUDerivative(_ gradient: UnsafeMutablePointer<Float>, outputs a: UnsafePointer<Float>,
                                     count: Int, slope: Float) {
         let slopes = SIMD16<Float>(repeating: slope)
         map(gradient, a, count: count) { g, a in g * slopes.replacing(with: 1, where: a .> 0) }
@@ -56,7 +62,7 @@ extension Float {
 
     /// gradient[i] = f(gradient[i], a[i]) for i < count, as `map`.
     @inline(__always)
-    static func map(_ gradient: UnsafeMutablePointer<Float>, _ a: UnsafeMutablePointer<Float>, count: Int,
+    static func map(_ gradient: UnsafeMutablePointer<Float>, _ a: UnsafePointer<Float>, count: Int,
                     _ f: (SIMD16<Float>, SIMD16<Float>) -> SIMD16<Float>) {
         var i = 0
         while i + 16 <= count {

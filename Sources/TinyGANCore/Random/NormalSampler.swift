@@ -58,8 +58,7 @@ public struct NormalSampler: Sendable {
     /// otherwise one value is made as `next` makes it, its slow path drawing
     /// from the block first and then from the generator.
     public func fill(_ output: inout [Float], mean: Double, std: Double, using rng: inout Xoshiro256StarStar) {
-        withUnsafeTemporaryAllocation(of: UInt64.self, capacity: DrawsAhead.capacity) { block in
-            var draws = DrawsAhead(rng: rng, block: block.baseAddress!)
+        DrawsAhead.with(rng) { draws in
             ratio.withUnsafeBufferPointer { ratio in
                 x.withUnsafeBufferPointer { x in
                     output.withUnsafeMutableBufferPointer { output in
@@ -91,13 +90,19 @@ public struct NormalSampler: Sendable {
     ) -> SIMD4<Double>? {
         var u = SIMD4<Double>(), width = SIMD4<Double>(), inside = true
         for lane in 0..<4 {
-            let draw = bits[lane]
-            u[lane] = 2 * (Double(Int64(bitPattern: draw >> 11)) * 0x1p-53) - 1
-            let layer = Int(draw & 0x7F)
-            inside = inside && abs(u[lane]) < ratio[layer]
+            let (uniform, layer) = split(bits[lane])
+            u[lane] = uniform
+            inside = inside && abs(uniform) < ratio[layer]
             width[lane] = x[layer]
         }
         return inside ? u * width : nil
+    }
+
+    /// An attempt's draw: its top 53 bits as u uniform on [-1, 1), its low
+    /// 7 bits as the layer.
+    @inline(__always)
+    static func split(_ bits: UInt64) -> (u: Double, layer: Int) {
+        (2 * Xoshiro256StarStar.unitDouble(bits) - 1, Int(bits & 0x7F))
     }
 
     @inline(__always)
@@ -106,9 +111,7 @@ public struct NormalSampler: Sendable {
         _ rng: inout Bits
     ) -> Double {
         while true {
-            let bits = rng.next()
-            let u = 2 * (Double(Int64(bitPattern: bits >> 11)) * 0x1p-53) - 1
-            let i = Int(bits & 0x7F)
+            let (u, i) = split(rng.next())
             if abs(u) < ratio[i] { return u * x[i] }
             if let variate = sampler.slowPath(u: u, layer: i, using: &rng) { return variate }
         }
@@ -156,58 +159,5 @@ extension NormalSampler {
         try ratio.withUnsafeBufferPointer { ratio in
             try x.withUnsafeBufferPointer { x in try body(Variates(ratio: ratio, x: x, sampler: self)) }
         }
-    }
-}
-
-/// A source of 64-bit draws, with the generator's conversion to [0, 1).
-protocol RandomBits {
-    mutating func next() -> UInt64
-}
-
-extension RandomBits {
-    /// Uniform on [0, 1) with 53 random bits, as `Xoshiro256StarStar.nextDouble`.
-    @inline(__always)
-    mutating func nextDouble() -> Double { Double(Int64(bitPattern: next() >> 11)) * 0x1p-53 }
-}
-
-extension Xoshiro256StarStar: RandomBits {}
-
-/// A generator's draws taken ahead into a block: `next()` gives the
-/// block's draws in order, then the generator's own, so the sequence is
-/// the generator's. Taking them in one loop keeps the generator's state in
-/// registers; the caller takes no more ahead than it will use.
-struct DrawsAhead: RandomBits {
-    static let capacity = 256
-    var rng: Xoshiro256StarStar
-    let block: UnsafeMutablePointer<UInt64>
-    var cursor = 0, end = 0
-
-    init(rng: Xoshiro256StarStar, block: UnsafeMutablePointer<UInt64>) {
-        self.rng = rng
-        self.block = block
-    }
-
-    var isEmpty: Bool { cursor == end }
-    /// Draws taken and not yet used.
-    var waiting: Int { end - cursor }
-    var front: UnsafePointer<UInt64> { UnsafePointer(block + cursor) }
-
-    /// Takes min(count, capacity) draws ahead; only when the block is used up.
-    @inline(__always)
-    mutating func refill(count: Int) {
-        precondition(isEmpty)
-        let count = Swift.min(count, Self.capacity)
-        for j in 0..<count { block[j] = rng.next() }
-        (cursor, end) = (0, count)
-    }
-
-    @inline(__always)
-    mutating func skip(_ count: Int) { cursor += count }
-
-    @inline(__always)
-    mutating func next() -> UInt64 {
-        guard cursor < end else { return rng.next() }
-        defer { cursor += 1 }
-        return block[cursor]
     }
 }

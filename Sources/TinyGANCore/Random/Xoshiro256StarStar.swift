@@ -43,9 +43,12 @@ public struct Xoshiro256StarStar: RandomNumberGenerator, Sendable {
 
     /// Uniform on [0, 1) with 53 random bits.
     @inlinable @inline(__always)
-    public mutating func nextDouble() -> Double {
-        Double(Int64(bitPattern: next() >> 11)) * 0x1p-53
-    }
+    public mutating func nextDouble() -> Double { Self.unitDouble(next()) }
+
+    /// A draw's top 53 bits times 2^-53: the conversion of `nextDouble`,
+    /// for draws taken ahead (`DrawsAhead`) or split by a sampler.
+    @inlinable @inline(__always)
+    public static func unitDouble(_ bits: UInt64) -> Double { Double(Int64(bitPattern: bits >> 11)) * 0x1p-53 }
 
     /// Uniform on [0, 1) with 24 random bits.
     @inlinable @inline(__always)
@@ -57,28 +60,27 @@ public struct Xoshiro256StarStar: RandomNumberGenerator, Sendable {
     /// draw: its top 24 bits, then bits 16..<40, each times 2^-24. An odd
     /// count leaves the second half of the last draw unused.
     ///
-    /// The draws go first into a block on the stack and are converted in a
-    /// second loop, which the compiler vectorizes; the generator's own
+    /// The draws are taken ahead into a block (`DrawsAhead`) and converted
+    /// in a second loop, which the compiler vectorizes; the generator's own
     /// recurrence is then the only serial work.
     public mutating func fill(_ output: inout [Float]) {
-        let block = 128
-        withUnsafeTemporaryAllocation(of: UInt64.self, capacity: block) { draws in
-            let draws = draws.baseAddress!
+        let pairs = output.count / 2
+        DrawsAhead.with(self) { draws in
             output.withUnsafeMutableBufferPointer { output in
-                let pairs = output.count / 2, output = output.baseAddress!
                 var start = 0
                 while start < pairs {
-                    let count = Swift.min(block, pairs - start)
-                    for j in 0..<count { draws[j] = next() }
-                    let out = output + 2 * start
-                    for j in 0..<count {
-                        let bits = draws[j]
+                    draws.refill(count: pairs - start)
+                    let out = output.baseAddress! + 2 * start
+                    for j in 0..<draws.waiting {
+                        let bits = draws.front[j]
                         out[2 * j] = Float(Int32(truncatingIfNeeded: bits >> 40)) * 0x1p-24
                         out[2 * j + 1] = Float(Int32(truncatingIfNeeded: (bits >> 16) & 0xFF_FFFF)) * 0x1p-24
                     }
-                    start += count
+                    start += draws.waiting
+                    draws.skip(draws.waiting)
                 }
             }
+            self = draws.rng
         }
         if output.count % 2 == 1 { output[output.count - 1] = nextFloat() }
     }

@@ -28,7 +28,7 @@ public struct LaplaceTarget: TargetDistribution, Equatable {
         BlockFill.fill(&batch, columns: 2, draw: { block, count in
             for row in 0..<count {
                 let bits = rng.next()
-                block[0, row] = 1 - Double(Int64(bitPattern: bits >> 11)) * 0x1p-53
+                block[0, row] = 1 - Xoshiro256StarStar.unitDouble(bits)
                 block[1, row] = bits & 1 == 0 ? scale : -scale
             }
         }, transform: { block, row in
